@@ -1,0 +1,63 @@
+// Readers and writers for posture's JSON documents (spec/formats.md §1–§4).
+//
+// Every reader reports a bad document as an error naming file, line, column and what was expected,
+// and never loads part of a document silently. Unknown keys are errors in policies and catalogs (a
+// typo must not switch a check off) and are kept as `fields` in inventories.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "posture/catalog.hpp"
+#include "posture/error.hpp"
+#include "posture/inventory.hpp"
+#include "posture/judgment.hpp"
+#include "posture/policy.hpp"
+
+namespace posture {
+
+/// Limits and naming for readers. Inputs beyond a limit fail with errc::limit.
+struct ReadOptions {
+  std::string file_name;                        ///< used in diagnostics ("-" for stdin)
+  std::size_t max_document_bytes = 256u << 20;  ///< whole input
+  std::size_t max_line_bytes = 16u << 20;       ///< one JSON Lines record
+  unsigned max_depth = 64;                      ///< nesting of arrays/objects
+  std::size_t max_string_bytes = 1u << 20;      ///< one string value
+};
+
+/// Reads a whole file. Errors: errc::io (with the OS reason), errc::limit.
+result<std::string> read_file(const std::string& path, std::size_t max_bytes = 1u << 30);
+
+/// Reads a policy document ("posture-policy/1").
+result<PolicySet> read_policy_json(std::string_view text, const ReadOptions& options = {});
+
+/// Reads one inventory snapshot ("posture-inventory/1"; `format` may be omitted).
+result<Snapshot> read_snapshot_json(std::string_view text, const ReadOptions& options = {});
+
+/// Called for each snapshot of a fleet, in input order. `line` is the 1-based line it started on.
+/// Return false to stop reading.
+using SnapshotSink = std::function<bool(Snapshot&& snapshot, std::size_t line)>;
+
+/// Reads a fleet: JSON Lines (one snapshot per line, blank lines ignored), a JSON array of
+/// snapshots, or a single snapshot object. A bad record does not stop the others: its error is
+/// appended to `bad_records` (with its line) and reading goes on; the result fails only when the
+/// input as a whole cannot be read (limit exceeded, not JSON at all).
+result<std::size_t> read_fleet(std::string_view text, const ReadOptions& options,
+                               const SnapshotSink& sink, std::vector<error>& bad_records);
+
+/// Reads a patch catalog ("posture-catalog/1").
+result<PatchCatalog> read_catalog_json(std::string_view text, const ReadOptions& options = {});
+
+/// JSON output style.
+enum class JsonStyle { compact, pretty };
+
+/// Writes a snapshot in the inventory format (round-trips through read_snapshot_json).
+std::string write_snapshot_json(const Snapshot& snapshot, JsonStyle style = JsonStyle::compact);
+
+/// Writes a judgment (spec/formats.md §3). Compact output is one line: a JSON Lines record.
+std::string write_judgment_json(const Judgment& judgment, JsonStyle style = JsonStyle::compact);
+
+}  // namespace posture
