@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "posture/error.hpp"
 #include "posture/time.hpp"
 
 namespace posture {
@@ -182,5 +183,13 @@ struct Snapshot {
   /// The field with this exact name, or null.
   const FieldValue* field(std::string_view name) const noexcept;
 };
+
+/// Sets one scalar of a snapshot by its inventory path, parsing `value` into the path's type:
+/// "host", "user", "group", "location", "agent_version", "managed", "collected_at", "ip" and "mac"
+/// (each call appends), "os.name|version|service_pack|arch", "updates.complete|scanned_at|source",
+/// every scalar under "settings." ("settings.logon.auto_logon", "settings.firewall.<profile>",
+/// "settings.automatic_updates.mode", …) and "fields.<name>" (kept as a string).
+/// Errors: errc::not_found for an unknown path, errc::parse for a value of the wrong form.
+result<void> set_snapshot_value(Snapshot& snapshot, std::string_view path, std::string_view value);
 
 }  // namespace posture

@@ -10,6 +10,9 @@ namespace posture {
 /// Trims ASCII space, tab, CR and LF from both ends.
 std::string_view trim_space(std::string_view text) noexcept;
 
+/// True when `text` is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).
+bool valid_utf8(std::string_view text) noexcept;
+
 /// ASCII-only lower-casing.
 std::string ascii_lower(std::string_view text);
 
