@@ -12,6 +12,7 @@
 #include "posture/name.hpp"
 #include "posture/plan.hpp"
 #include "posture/policy.hpp"
+#include "posture/report.hpp"
 #include "posture/testcase.hpp"
 #include "posture/time.hpp"
 #include "posture/version.hpp"

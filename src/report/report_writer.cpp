@@ -1,0 +1,74 @@
+#include "posture/io.hpp"
+#include "posture/name.hpp"
+#include "posture/report.hpp"
+
+namespace posture {
+
+std::string_view report_format_name(ReportFormat format) noexcept {
+  switch (format) {
+    case ReportFormat::table: return "table";
+    case ReportFormat::jsonl: return "jsonl";
+    case ReportFormat::json: return "json";
+    case ReportFormat::csv: return "csv";
+  }
+  return "table";
+}
+
+std::optional<ReportFormat> parse_report_format(std::string_view text) noexcept {
+  for (ReportFormat f : {ReportFormat::table, ReportFormat::jsonl, ReportFormat::json, ReportFormat::csv})
+    if (names_equal(text, report_format_name(f))) return f;
+  return std::nullopt;
+}
+
+ReportWriter::ReportWriter(ReportFormat format, TableOptions table) : format_(format), table_(table) {}
+
+std::string ReportWriter::add(const Judgment& judgment, std::string_view host, std::string_view user) {
+  summary_.add(judgment);
+  std::string out;
+  switch (format_) {
+    case ReportFormat::table:
+      rows_.push_back(make_table_row(judgment, host, user));
+      break;
+    case ReportFormat::jsonl:
+      out = write_judgment_json(judgment, JsonStyle::compact);
+      out += '\n';
+      break;
+    case ReportFormat::json:
+      out = started_ ? ",\n" : "{\"format\":\"posture-judgments/1\",\"judgments\":[\n";
+      out += write_judgment_json(judgment, JsonStyle::compact);
+      break;
+    case ReportFormat::csv:
+      if (!started_) out = csv_header();
+      out += csv_row(judgment);
+      break;
+  }
+  started_ = true;
+  return out;
+}
+
+std::string ReportWriter::finish() {
+  std::string out;
+  switch (format_) {
+    case ReportFormat::table:
+      out = write_table(rows_, table_);
+      out += format_summary(summary_);
+      out += '\n';
+      rows_.clear();
+      break;
+    case ReportFormat::jsonl:
+      break;
+    case ReportFormat::json:
+      out = started_ ? "\n]," : "{\"format\":\"posture-judgments/1\",\"judgments\":[],";
+      out += "\"summary\":";
+      out += write_summary_json(summary_);
+      out += "}\n";
+      break;
+    case ReportFormat::csv:
+      if (!started_) out = csv_header();
+      break;
+  }
+  started_ = true;
+  return out;
+}
+
+}  // namespace posture
