@@ -19,10 +19,12 @@ namespace posture {
 
 // ---- reasons -------------------------------------------------------------------------------------
 
-/// One line saying why a condition counts against a client, built from its name, level and
-/// evidence: "antivirus: Microsoft Defender Antivirus definition_age_days=12 max_definition_age_days=3".
-/// Unknown conditions say so ("security_updates: 5034765 unknown …"). Control characters from
-/// hostile inventory values are replaced, so the line is always one line.
+/// One line saying why a condition counts against a client: category, condition name, and its
+/// evidence. When some evidence records a failed sub-check ("risk: …"), only those are shown:
+/// "antivirus: Microsoft Defender Antivirus definition_age risk: 12 days > 3"; otherwise every
+/// evidence entry that says something, as key=value: "security_updates: 5034765 severity=critical
+/// title=…". Unknown conditions say so ("security_updates: 5034765 unknown missing=updates").
+/// Control characters from hostile inventory values are replaced, so the line is always one line.
 std::string condition_reason(Category category, const ConditionResult& condition);
 
 /// The reasons of a judgment, in item and condition order: one per judged condition worse than

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "posture/report.hpp"
 #include "report/text_cell.hpp"
 
@@ -6,6 +8,16 @@ namespace {
 
 bool violates(const ConditionResult& c) noexcept {
   return c.status == Status::judged && c.level && *c.level != Level::safe;
+}
+
+// Sub-checks record their outcome as "risk: …", "ok: …" (anti-virus); when some did fail, they
+// alone are the reason.
+bool is_risk(const Evidence& e) noexcept { return e.value.starts_with("risk:"); }
+
+// Evidence that explains nothing: empty values, a repeat of the condition's name, and the count of
+// records examined.
+bool is_noise(const ConditionResult& c, const Evidence& e) noexcept {
+  return e.value.empty() || e.value == c.name || e.key == "checked";
 }
 
 }  // namespace
@@ -21,10 +33,12 @@ std::string condition_reason(Category category, const ConditionResult& condition
     out += ' ';
     out += status_name(condition.status);
   }
+  const bool any_risk = std::any_of(condition.evidence.begin(), condition.evidence.end(), is_risk);
   for (const auto& e : condition.evidence) {
+    if (any_risk ? !is_risk(e) : is_noise(condition, e)) continue;
     out += ' ';
     out += e.key;
-    out += '=';
+    out += any_risk ? ' ' : '=';
     out += e.value;
   }
   return report::clean_text(out);

@@ -68,8 +68,8 @@ TEST_CASE("report: a CSV row has the level, per-category levels, violations and 
   CHECK(d[9] == "");  // no mandatory-software item in this policy
   CHECK(d[12] == "2");
   CHECK(d[13] ==
-        "antivirus: Microsoft Defender Antivirus definition_age_days=12 max_definition_age_days=3; "
-        "prohibited_software: uTorrent version=3.6.0");
+        "antivirus: Microsoft Defender Antivirus definition_age risk: 12 days > 3; "
+        "prohibited_software: uTorrent* installed=uTorrent 3.6.0");
   const auto& u = recs[2];
   CHECK(u[2] == "unknown");
   CHECK(u[3] == "");

@@ -55,16 +55,20 @@ inline Judgment danger_client() {
             {condition("5034765", Status::judged, Level::safe, {{"state", "installed"}})}),
        item(Category::antivirus, Status::judged, Level::danger,
             {condition("Microsoft Defender Antivirus", Status::judged, Level::danger,
-                       {{"definition_age_days", "12"}, {"max_definition_age_days", "3"}})}),
+                       {{"product_version", "ok: 4.18.24010.12 >= 4.18.23110.3"},
+                        {"definition_age", "risk: 12 days > 3"},
+                        {"definition_date", "2024-02-08"},
+                        {"resident", "ok: resident"}})}),
        item(Category::prohibited_software, Status::judged, Level::caution,
-            {condition("uTorrent", Status::judged, Level::caution, {{"version", "3.6.0"}})})});
+            {condition("uTorrent*", Status::judged, Level::caution,
+                       {{"checked", "42"}, {"installed", "uTorrent 3.6.0"}})})});
 }
 
 /// An unknown client: no update data, no anti-virus data.
 inline Judgment unknown_client() {
   return judgment("PC-000002", {item(Category::security_updates, Status::unknown, std::nullopt,
                                      {condition("5034765", Status::unknown, std::nullopt,
-                                                {{"updates", "absent"}})}),
+                                                {{"missing", "updates"}})}),
                                 item(Category::antivirus, Status::unknown, std::nullopt)});
 }
 

@@ -47,7 +47,7 @@ TEST_CASE("report: the table has a header, one line per client and one per furth
   CHECK(lines[0].find("REASONS") != std::string::npos);
   CHECK(lines[1].rfind("PC-004711", 0) == 0);
   CHECK(lines[1].find("Danger") != std::string::npos);
-  CHECK(lines[1].find("antivirus: Microsoft Defender Antivirus definition_age_days=12") != std::string::npos);
+  CHECK(lines[1].find("antivirus: Microsoft Defender Antivirus definition_age risk: 12 days > 3") != std::string::npos);
   CHECK(lines[2].find_first_not_of(' ') == lines[1].find("antivirus:"));  // continuation aligned
   CHECK(lines[2].find("prohibited_software: uTorrent") != std::string::npos);
   CHECK(lines[5].rfind("PC-9", 0) == 0);
