@@ -1,0 +1,50 @@
+// The inside of a compiled Plan. Private to the compile and eval stages: everything the evaluator
+// needs is resolved here once (update groups, supersedence, distributability, expressions), so
+// that evaluation only reads.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "posture/expr.hpp"
+#include "posture/plan.hpp"
+#include "posture/policy.hpp"
+
+namespace posture {
+
+/// One specified-mode requirement, from a `mandatory` row or expanded from a `mandatory_groups`
+/// entry (which has no scope and takes the item level).
+struct RequiredUpdate {
+  std::string id;        ///< normalised
+  std::string bulletin;  ///< from the row, else from the catalog
+  Level level = Level::warning;
+  std::optional<OsScope> os;
+  std::optional<NamePattern> product;
+  std::optional<VersionConstraint> product_version;
+  /// `id` and every update that supersedes it, transitively; sorted, so that an installed record
+  /// is looked up by binary search without building strings.
+  std::vector<std::string> acceptable;
+};
+
+struct Plan::Impl {
+  /// The policy as given. Its NamePatterns are already compiled; the evaluator reads levels,
+  /// switches and parameters from here.
+  JudgmentPolicy policy;
+
+  /// Latest mode: `exclude` plus the members of `exclude_groups`, normalised, sorted, unique.
+  std::vector<std::string> excluded_updates;
+  /// Specified mode: explicit rows in policy order, then group members not already listed.
+  std::vector<RequiredUpdate> required_updates;
+  /// Updates the catalog marks as not distributable, sorted. Kept instead of the catalog itself so
+  /// that a Plan owns everything it reads.
+  std::vector<std::string> not_distributable;
+
+  /// pc_security: per check (parallel to policy.pc_security->checks), its `services` compiled.
+  std::vector<std::vector<NamePattern>> check_services;
+
+  /// user_defined: per item (parallel to policy.user_defined->items), its compiled condition.
+  std::vector<expr::Program> conditions;
+};
+
+}  // namespace posture
