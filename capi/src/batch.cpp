@@ -5,6 +5,23 @@ using posture::capi::fail;
 using posture::capi::guarded;
 using posture::capi::succeed;
 
+namespace {
+
+// One entry per unreadable record, as the header promises: the record's first problem gives the
+// code and location, and the message carries every problem found in it.
+posture::capi::owned_error record_error(const posture::error& e) {
+  const auto& all = e.diagnostics();
+  auto o = posture::capi::to_owned(all.empty() ? posture::diagnostic{e.code(), e.message(), e.where()}
+                                               : all.front());
+  for (std::size_t i = 1; i < all.size(); ++i) {
+    o.message += "; ";
+    o.message += all[i].to_string();
+  }
+  return o;
+}
+
+}  // namespace
+
 extern "C" {
 
 int posture_batch_options_init(posture_batch_options* opts, unsigned int version) {
@@ -27,7 +44,8 @@ int posture_engine_judge_batch(posture_batch** batch_out, size_t* count_out,
       return fail(POSTURE_EINVALID, "posture_engine_judge_batch: NULL argument");
     if (options && (options->version == 0 || options->version > POSTURE_BATCH_OPTIONS_VERSION))
       return fail(POSTURE_EVERSION, "posture_engine_judge_batch: unsupported options version");
-    const bool want_json = options && options->want_json;
+    // Without a batch handle nobody could read the JSON, so it is not built.
+    const bool want_json = batch_out && options && options->want_json;
 
     auto batch = std::make_unique<posture_batch>();
     std::size_t records = 0;
@@ -44,7 +62,7 @@ int posture_engine_judge_batch(posture_batch** batch_out, size_t* count_out,
         const auto& e = bad[bad_seen];
         put(posture_verdict{POSTURE_LEVEL_NONE, -1, -1, static_cast<int32_t>(e.code()),
                             e.where().line});
-        for (const auto& d : e.diagnostics()) batch->errors.push_back(posture::capi::to_owned(d));
+        batch->errors.push_back(record_error(e));
       }
     };
     auto sink = [&](posture::Snapshot&& s, std::size_t line) {
@@ -63,6 +81,7 @@ int posture_engine_judge_batch(posture_batch** batch_out, size_t* count_out,
     if (!read) return fail(read.err());
     flush_bad();
     *count_out = records;
+    batch->views.reserve(batch->errors.size());
     for (const auto& e : batch->errors) batch->views.push_back(e.view());
     if (batch_out) *batch_out = batch.release();
     return succeed();

@@ -3,8 +3,11 @@
 // last error. No judgment logic lives here.
 #pragma once
 
+#include <cstdint>
+#include <mutex>
 #include <new>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "posture/engine.hpp"
@@ -20,40 +23,53 @@ struct posture_engine {
 
 struct posture_snapshot {
   posture::Snapshot snapshot;
-  std::string json;  // cache behind posture_snapshot_json
+  std::string json;  // behind posture_snapshot_json; rebuilt on every call
 };
 
 struct posture_judgment {
+  explicit posture_judgment(posture::Judgment j) : judgment(std::move(j)) {}
+
   posture::Judgment judgment;
-  mutable std::string json;  // built on first posture_judgment_json call
+  // posture_judgment_json takes a const handle, and read-only use from several threads at once is
+  // allowed, so the lazily built JSON is guarded. (A mutex rather than std::call_once: libstdc++'s
+  // call_once cannot be retried after the callable throws bad_alloc.)
+  mutable std::mutex json_mutex;
+  mutable std::string json;
   mutable bool json_ready = false;
 };
 
-/// An error kept with owned strings, exposed as posture_error views.
+namespace posture::capi {
+
+/// An error kept with owned strings, exposed as a posture_error view.
 struct owned_error {
   int code = POSTURE_OK;
   std::string message, file;
   std::uint32_t line = 0, column = 0;
   std::size_t offset = 0;
+
   posture_error view() const noexcept {
     return {code, message.c_str(), file.c_str(), line, column, offset};
   }
 };
 
+owned_error to_owned(const posture::diagnostic& d);
+
+}  // namespace posture::capi
+
 struct posture_batch {
   std::string jsonl;
-  std::vector<owned_error> errors;
-  std::vector<posture_error> views;
+  std::vector<posture::capi::owned_error> errors;  // one per record that could not be read
+  std::vector<posture_error> views;                // of `errors`, built once they are final
 };
 
 namespace posture::capi {
 
-/// Records a failure as the thread's last error and returns its code.
-int fail(int code, std::string message);
-int fail(const posture::error& e);
+/// Records a failure as the calling thread's last error and returns its code. Never throws: when
+/// even the error cannot be stored, the code survives with a fixed message.
+int fail(int code, std::string_view message) noexcept;
+int fail(const posture::error& e) noexcept;
 /// Marks success: the thread's last error becomes POSTURE_OK.
 int succeed() noexcept;
-owned_error to_owned(const posture::diagnostic& d);
 
 /// Runs `body` behind the exception firewall: a C++ exception never crosses the C boundary.
 template <class F>
@@ -63,7 +79,7 @@ int guarded(F&& body) noexcept {
   } catch (const std::bad_alloc&) {
     return fail(POSTURE_ENOMEM, "out of memory");
   } catch (const std::exception& e) {
-    return fail(POSTURE_EINTERNAL, std::string("internal error: ") + e.what());
+    return fail(POSTURE_EINTERNAL, e.what());
   } catch (...) {
     return fail(POSTURE_EINTERNAL, "internal error: unknown exception");
   }

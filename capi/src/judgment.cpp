@@ -32,9 +32,7 @@ int level_code(const std::optional<posture::Level>& l) noexcept {
 
 int make_judgment(posture_judgment** out, const posture_engine* engine,
                   const posture::Snapshot& snapshot, int64_t reference_time) {
-  auto* j = new posture_judgment{};
-  j->judgment = engine->engine.judge(snapshot, posture::Timestamp{reference_time});
-  *out = j;
+  *out = new posture_judgment(engine->engine.judge(snapshot, posture::Timestamp{reference_time}));
   return succeed();
 }
 
@@ -146,9 +144,11 @@ const char* posture_judgment_distribute(const posture_judgment* j, size_t index)
 }
 
 const char* posture_judgment_json(const posture_judgment* j, size_t* len_out) {
+  if (len_out) *len_out = 0;
   const char* result = nullptr;
   guarded([&]() -> int {
     if (!j) return fail(POSTURE_EINVALID, "posture_judgment_json: judgment is NULL");
+    std::lock_guard<std::mutex> lock(j->json_mutex);
     if (!j->json_ready) {
       j->json = posture::write_judgment_json(j->judgment);
       j->json_ready = true;
@@ -157,7 +157,6 @@ const char* posture_judgment_json(const posture_judgment* j, size_t* len_out) {
     if (len_out) *len_out = j->json.size();
     return succeed();
   });
-  if (!result && len_out) *len_out = 0;
   return result;
 }
 

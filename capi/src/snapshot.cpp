@@ -8,19 +8,14 @@ using posture::capi::succeed;
 
 namespace {
 
-// Optional C string → optional std::string, rejecting invalid UTF-8.
-bool text_arg(const char* s, std::optional<std::string>& out, const char* what) {
-  if (!s) {
-    out.reset();
-    return true;
-  }
+// Optional C string → optional std::string. Returns POSTURE_OK, or fails on invalid UTF-8.
+int text_arg(const char* s, std::optional<std::string>& out, std::string_view what) {
+  out.reset();
+  if (!s) return POSTURE_OK;
   std::string_view v(s);
-  if (!posture::valid_utf8(v)) {
-    fail(POSTURE_EPARSE, std::string(what) + " is not valid UTF-8");
-    return false;
-  }
+  if (!posture::valid_utf8(v)) return fail(POSTURE_EPARSE, std::string(what) + " is not valid UTF-8");
   out = std::string(v);
-  return true;
+  return POSTURE_OK;
 }
 
 }  // namespace
@@ -73,9 +68,9 @@ int posture_snapshot_add_program(posture_snapshot* snapshot, const char* name, c
   return guarded([&]() -> int {
     if (!snapshot || !name) return fail(POSTURE_EINVALID, "posture_snapshot_add_program: NULL argument");
     std::optional<std::string> n, v, p;
-    if (!text_arg(name, n, "name") || !text_arg(version, v, "version") ||
-        !text_arg(publisher, p, "publisher"))
-      return posture_error_last()->code;
+    if (int rc = text_arg(name, n, "name"); rc != POSTURE_OK) return rc;
+    if (int rc = text_arg(version, v, "version"); rc != POSTURE_OK) return rc;
+    if (int rc = text_arg(publisher, p, "publisher"); rc != POSTURE_OK) return rc;
     auto& sw = snapshot->snapshot.software;
     if (!sw) sw.emplace();
     sw->push_back(posture::Program{*n, v, p.value_or(""), std::nullopt});
@@ -89,10 +84,10 @@ int posture_snapshot_add_update(posture_snapshot* snapshot, const char* id, cons
     if (!snapshot || !id || !state)
       return fail(POSTURE_EINVALID, "posture_snapshot_add_update: NULL argument");
     std::optional<std::string> i;
-    if (!text_arg(id, i, "id")) return posture_error_last()->code;
+    if (int rc = text_arg(id, i, "id"); rc != POSTURE_OK) return rc;
     auto st = posture::parse_update_state(state);
     if (!st) return fail(POSTURE_EPARSE, "update state must be \"installed\" or \"missing\"");
-    auto sev = posture::parse_severity(severity ? severity : "");
+    auto sev = severity ? posture::parse_severity(severity) : posture::Severity::unspecified;
     if (!sev)
       return fail(POSTURE_EPARSE,
                   "severity must be critical, important, moderate, low or unspecified");
@@ -116,10 +111,14 @@ int posture_snapshot_add_antivirus(posture_snapshot* snapshot, const char* name,
       return fail(POSTURE_EINVALID, "posture_snapshot_add_antivirus: NULL argument");
     posture::AntivirusProduct av;
     std::optional<std::string> n;
-    if (!text_arg(name, n, "name") || !text_arg(product_version, av.product_version, "product_version") ||
-        !text_arg(engine_version, av.engine_version, "engine_version") ||
-        !text_arg(definition_version, av.definition_version, "definition_version"))
-      return posture_error_last()->code;
+    if (int rc = text_arg(name, n, "name"); rc != POSTURE_OK) return rc;
+    if (int rc = text_arg(product_version, av.product_version, "product_version"); rc != POSTURE_OK)
+      return rc;
+    if (int rc = text_arg(engine_version, av.engine_version, "engine_version"); rc != POSTURE_OK)
+      return rc;
+    if (int rc = text_arg(definition_version, av.definition_version, "definition_version");
+        rc != POSTURE_OK)
+      return rc;
     av.name = *n;
     if (definition_date) {
       auto d = posture::parse_date(definition_date);
@@ -137,6 +136,7 @@ int posture_snapshot_add_antivirus(posture_snapshot* snapshot, const char* name,
 }
 
 const char* posture_snapshot_json(posture_snapshot* snapshot, size_t* len_out) {
+  if (len_out) *len_out = 0;
   const char* result = nullptr;
   guarded([&]() -> int {
     if (!snapshot) return fail(POSTURE_EINVALID, "posture_snapshot_json: snapshot is NULL");
@@ -145,7 +145,6 @@ const char* posture_snapshot_json(posture_snapshot* snapshot, size_t* len_out) {
     if (len_out) *len_out = snapshot->json.size();
     return succeed();
   });
-  if (!result && len_out) *len_out = 0;
   return result;
 }
 

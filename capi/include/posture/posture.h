@@ -73,17 +73,17 @@ POSTURE_API const char *posture_build_info(void);
 /* ---- errors -------------------------------------------------------------------------------- */
 
 #define POSTURE_OK 0
-#define POSTURE_ERROR -1     /**< unclassified failure */
-#define POSTURE_EINVALID -2  /**< misuse: NULL argument, bad value, wrong state */
-#define POSTURE_EPARSE -3    /**< input is not well-formed */
-#define POSTURE_ECHECK -4    /**< input is well-formed but breaks a rule (unknown key, name) */
-#define POSTURE_ENOTFOUND -5 /**< a named thing does not exist */
-#define POSTURE_ENOMEM -6    /**< out of memory */
-#define POSTURE_ELIMIT -7    /**< a size, depth or length limit was exceeded */
-#define POSTURE_EVERSION -8  /**< unsupported options-struct or document version */
-#define POSTURE_EUSER -9     /**< a caller's callback asked to stop */
-#define POSTURE_EINTERNAL -10 /**< a bug in posture */
-#define POSTURE_EIO -11      /**< a file could not be read */
+#define POSTURE_ERROR (-1)      /**< unclassified failure */
+#define POSTURE_EINVALID (-2)   /**< misuse: NULL argument, bad value, wrong state */
+#define POSTURE_EPARSE (-3)     /**< input is not well-formed */
+#define POSTURE_ECHECK (-4)     /**< input is well-formed but breaks a rule (unknown key, name) */
+#define POSTURE_ENOTFOUND (-5)  /**< a named thing does not exist */
+#define POSTURE_ENOMEM (-6)     /**< out of memory */
+#define POSTURE_ELIMIT (-7)     /**< a size, depth or length limit was exceeded */
+#define POSTURE_EVERSION (-8)   /**< unsupported options-struct or document version */
+#define POSTURE_EUSER (-9)      /**< a caller's callback asked to stop */
+#define POSTURE_EINTERNAL (-10) /**< a bug in posture */
+#define POSTURE_EIO (-11)       /**< a file could not be read */
 
 /** One problem: a code, a message and, for source documents, where it is. */
 typedef struct posture_error {
