@@ -251,6 +251,11 @@ struct PolicySet {
   std::vector<Assignment> assignments;
   std::string default_judgment_policy;  ///< empty: the first judgment policy
   std::string default_action_policy;    ///< empty: "Default"
+  /// The document's `action_policies` array as its exact source text (empty when absent), and
+  /// where it starts. The policy reader only checks that it is an array; the actions module
+  /// parses this text, and reports positions relative to `action_policies_where` (the '[').
+  std::string action_policies_json;
+  origin action_policies_where;
 
   const JudgmentPolicy* find_judgment_policy(std::string_view name) const noexcept;
   const UpdateGroup* find_update_group(std::string_view name) const noexcept;
