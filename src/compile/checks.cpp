@@ -1,6 +1,8 @@
 // Anti-virus, software and PC-security sections (spec/judgment.md §4.2–§4.5): rows that could never
 // match, levels a condition may not carry, and parameters given to a check that does not read them.
+#include <array>
 #include <string>
+#include <unordered_set>
 
 #include "compile/stages.hpp"
 
@@ -33,16 +35,14 @@ void check_prohibited_software(const ProhibitedSoftwarePolicy& p, Problems& prob
 }
 
 void check_mandatory_software(const MandatorySoftwarePolicy& p, Problems& problems) {
+  std::unordered_set<std::string_view> names;
   for (std::size_t i = 0; i < p.groups.size(); ++i) {
     const auto& group = p.groups[i];
     std::string path = element_path("mandatory_software", "groups", i);
     if (trim_space(group.name).empty()) problems.add(group.where, path + ": name is empty");
-    for (std::size_t k = 0; k < i; ++k)
-      if (p.groups[k].name == group.name && !trim_space(group.name).empty()) {
-        problems.add(group.where, path + ": group " + quoted(group.name) +
-                                      " is defined twice (its results would be indistinguishable)");
-        break;
-      }
+    if (!trim_space(group.name).empty() && !names.insert(group.name).second)
+      problems.add(group.where, path + ": group " + quoted(group.name) +
+                                    " is defined twice (its results would be indistinguishable)");
     if (group.any_of.empty())
       problems.add(group.where, path + ": any_of is empty; list at least one program");
     for (std::size_t a = 0; a < group.any_of.size(); ++a)
@@ -58,17 +58,20 @@ void compile_pc_security(const PcSecurityPolicy& p, Plan::Impl& plan, Problems& 
       problems.add(p.where, element_path("pc_security", "excluded_users", i) + ": name is empty");
 
   plan.check_services.reserve(p.checks.size());
+  std::array<bool, check_id_count> seen{};
   for (std::size_t i = 0; i < p.checks.size(); ++i) {
     const auto& c = p.checks[i];
     const std::string path = element_path("pc_security", "checks", i);
     const std::string_view id = check_id_name(c.check);
     auto fail = [&](std::string message) { problems.add(c.where, path + ": " + message); };
 
-    for (std::size_t k = 0; k < i; ++k)
-      if (p.checks[k].check == c.check) {
-        fail("check " + quoted(id) + " is listed twice");
-        break;
-      }
+    auto index = static_cast<std::size_t>(c.check);
+    if (index >= seen.size()) {
+      fail("unknown check");
+      continue;
+    }
+    if (seen[index]) fail("check " + quoted(id) + " is listed twice");
+    seen[index] = true;
     problems.require_condition_level(c.where, path, c.level);
 
     // Each numeric parameter belongs to exactly one check; elsewhere it would be silently ignored,

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <memory>
+#include <unordered_set>
 
 #include "compile/stages.hpp"
 #include "posture/plan.hpp"
@@ -29,16 +30,14 @@ std::string element_path(std::string_view section, std::string_view list, std::s
 void compile_user_defined(const UserDefinedPolicy& policy, Plan::Impl& plan, Problems& problems) {
   const auto& items = policy.items;
   plan.conditions.reserve(items.size());
+  std::unordered_set<std::string_view> names;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const auto& item = items[i];
     std::string path = element_path("user_defined", "items", i);
     if (trim_space(item.name).empty()) problems.add(item.where, path + ": name is empty");
-    for (std::size_t k = 0; k < i; ++k)
-      if (items[k].name == item.name && !trim_space(item.name).empty()) {
-        problems.add(item.where, path + ": user-defined item \"" + item.name +
-                                     "\" is defined twice (its results would be indistinguishable)");
-        break;
-      }
+    if (!trim_space(item.name).empty() && !names.insert(item.name).second)
+      problems.add(item.where, path + ": user-defined item \"" + item.name +
+                                   "\" is defined twice (its results would be indistinguishable)");
     problems.require_condition_level(item.where, path, item.level);
     auto program = expr::compile(item.when, item.when_where);
     if (!program) {

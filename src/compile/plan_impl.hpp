@@ -36,6 +36,13 @@ struct Plan::Impl {
   std::vector<std::string> excluded_updates;
   /// Specified mode: explicit rows in policy order, then group members not already listed.
   std::vector<RequiredUpdate> required_updates;
+  /// Every acceptable id of every required update with the row that accepts it, sorted by id: one
+  /// pass over a client's update records finds the rows each record concerns.
+  struct Acceptor {
+    std::string id;
+    std::size_t row = 0;
+  };
+  std::vector<Acceptor> acceptors;
   /// Updates the catalog marks as not distributable, sorted. Kept instead of the catalog itself so
   /// that a Plan owns everything it reads.
   std::vector<std::string> not_distributable;

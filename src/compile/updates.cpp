@@ -129,6 +129,11 @@ void compile_security_updates(const SecurityUpdatesPolicy& p, const PolicySet& s
       plan.required_updates.push_back(std::move(req));
     }
   }
+  for (std::size_t row = 0; row < plan.required_updates.size(); ++row)
+    for (const auto& id : plan.required_updates[row].acceptable) plan.acceptors.push_back({id, row});
+  std::sort(plan.acceptors.begin(), plan.acceptors.end(), [](const auto& a, const auto& b) {
+    return a.id != b.id ? a.id < b.id : a.row < b.row;
+  });
   compile_service_packs(p, problems);
 }
 

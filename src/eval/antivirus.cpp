@@ -91,6 +91,10 @@ ItemResult judge_antivirus(const AntivirusPolicy& p, const Context& ctx) {
   if (!ctx.snapshot.antivirus) {
     for (const auto& row : p.products)
       item.conditions.push_back(missing(row.name.text(), p.when_missing, row.level, "antivirus"));
+    // With no rows the only condition that data could decide is not_installed.
+    if (p.products.empty())
+      item.conditions.push_back(
+          missing("not_installed", p.when_missing, p.not_installed_level, "antivirus"));
     settle(item);
     return item;
   }

@@ -1,6 +1,7 @@
 // The Engine: every judgment policy of a set compiled once, judged by assignment.
 #include "posture/engine.hpp"
 
+#include <unordered_set>
 #include <utility>
 
 #include "eval/assign.hpp"
@@ -48,16 +49,12 @@ result<Engine> Engine::create(PolicySet policies, PatchCatalog catalog, EvalOpti
   state->options = options;
 
   std::vector<diagnostic> problems;
-  const auto& list = state->policies.judgment_policies;
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    const JudgmentPolicy& policy = list[i];
-    for (std::size_t k = 0; k < i; ++k)
-      if (list[k].name == policy.name) {
-        problems.push_back(
-            {errc::check, "judgment policy " + quoted(policy.name) + " is defined twice",
-             policy.where});
-        break;
-      }
+  std::unordered_set<std::string_view> names;
+  for (const JudgmentPolicy& policy : state->policies.judgment_policies) {
+    if (!names.insert(policy.name).second)
+      problems.push_back({errc::check,
+                          "judgment policy " + quoted(policy.name) + " is defined twice",
+                          policy.where});
     auto plan = compile(policy, state->policies, &state->catalog);
     if (!plan) {
       for (auto d : plan.err().diagnostics()) {

@@ -1,5 +1,6 @@
 // Security updates (spec/judgment.md §4.1, §9.5): latest or specified mode, then service packs.
 #include <algorithm>
+#include <unordered_set>
 
 #include "eval/categories.hpp"
 #include "eval/kernels.hpp"
@@ -21,16 +22,12 @@ void distribute_if_allowed(const Plan::Impl& plan, std::string_view id,
   if (!contains_update(plan.not_distributable, id)) distribute.emplace_back(id);
 }
 
-bool has_condition(const ItemResult& item, std::string_view name) {
-  return std::any_of(item.conditions.begin(), item.conditions.end(),
-                     [&](const ConditionResult& c) { return c.name == name; });
-}
-
 void judge_latest(const SecurityUpdatesPolicy& p, const Context& ctx, ItemResult& item,
                   std::vector<std::string>& distribute) {
   const auto& updates = *ctx.snapshot.updates;
   std::size_t ignored = 0;
   bool violated = false;
+  std::unordered_set<std::string_view> reported;  // views into the snapshot's records
   for (const auto& record : updates.items) {
     if (record.state != UpdateState::missing) continue;
     std::string_view id = update_id_view(record.id);
@@ -49,7 +46,7 @@ void judge_latest(const SecurityUpdatesPolicy& p, const Context& ctx, ItemResult
       level = *mapped;
     }
     // A scanner may list one update twice (once per product it patches); it is one violation.
-    if (has_condition(item, id)) continue;
+    if (!reported.insert(id).second) continue;
     violated = true;
     ConditionResult c = judged(std::string(id), level);
     describe_update(c, id, record, {});
@@ -98,9 +95,36 @@ void push_row(ConditionResult c, const Context& ctx, ItemResult& item,
   item.conditions.push_back(std::move(c));
 }
 
+// What a client's scan says about one required update: the first installed record that satisfies
+// it (the update itself or a superseder) and the first record reporting the update missing.
+struct ScanFacts {
+  const UpdateRecord* installed = nullptr;
+  const UpdateRecord* missing = nullptr;
+};
+
+// One pass over the records, each looked up in the plan's sorted acceptor index, so that a large
+// scan against a long mandatory list stays O(records × log ids). The vector has one entry per
+// required update, as the result has one condition per required update.
+std::vector<ScanFacts> scan_facts(const Plan::Impl& plan, const UpdateSection& updates) {
+  std::vector<ScanFacts> facts(plan.required_updates.size());
+  auto before = [](const Plan::Impl::Acceptor& a, std::string_view id) { return a.id < id; };
+  for (const auto& record : updates.items) {
+    std::string_view id = update_id_view(record.id);
+    auto it = std::lower_bound(plan.acceptors.begin(), plan.acceptors.end(), id, before);
+    for (; it != plan.acceptors.end() && it->id == id; ++it) {
+      ScanFacts& f = facts[it->row];
+      if (record.state == UpdateState::installed) {
+        if (!f.installed) f.installed = &record;
+      } else if (!f.missing && plan.required_updates[it->row].id == id) {
+        f.missing = &record;
+      }
+    }
+  }
+  return facts;
+}
+
 ConditionResult judge_row(const SecurityUpdatesPolicy& p, const RequiredUpdate& row,
-                          const Context& ctx) {
-  const auto& updates = *ctx.snapshot.updates;
+                          const ScanFacts& facts, const Context& ctx) {
   std::string_view what;
   Scope scope = row_scope(row, ctx.snapshot, what);
   if (scope == Scope::no) {
@@ -109,24 +133,17 @@ ConditionResult judge_row(const SecurityUpdatesPolicy& p, const RequiredUpdate& 
     return c;
   }
   if (scope == Scope::missing) return missing(row.id, p.when_missing, row.level, what);
-
-  const UpdateRecord* reported_missing = nullptr;
-  for (const auto& record : updates.items) {
-    if (record.state == UpdateState::installed && contains_update(row.acceptable, record.id)) {
-      ConditionResult c = judged(row.id, Level::safe);
-      add(c, "installed", std::string(update_id_view(record.id)));
-      return c;
-    }
-    if (record.state == UpdateState::missing && !reported_missing &&
-        update_id_view(record.id) == row.id)
-      reported_missing = &record;
-  }
-  if (reported_missing) {
-    ConditionResult c = judged(row.id, row.level);
-    describe_update(c, row.id, *reported_missing, row.bulletin);
+  if (facts.installed) {
+    ConditionResult c = judged(row.id, Level::safe);
+    add(c, "installed", std::string(update_id_view(facts.installed->id)));
     return c;
   }
-  if (updates.complete) {
+  if (facts.missing) {
+    ConditionResult c = judged(row.id, row.level);
+    describe_update(c, row.id, *facts.missing, row.bulletin);
+    return c;
+  }
+  if (ctx.snapshot.updates->complete) {
     // A complete scan lists every applicable update; one it does not list does not apply.
     ConditionResult c = judged(row.id, Level::safe);
     add(c, "applicable", "no");
@@ -232,8 +249,10 @@ ItemResult judge_security_updates(const SecurityUpdatesPolicy& p, const Context&
   } else if (p.mode == UpdateMode::latest) {
     judge_latest(p, ctx, item, distribute);
   } else {
-    for (const auto& row : ctx.plan.required_updates)
-      push_row(judge_row(p, row, ctx), ctx, item, distribute);
+    const auto& rows = ctx.plan.required_updates;
+    std::vector<ScanFacts> facts = scan_facts(ctx.plan, *ctx.snapshot.updates);
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      push_row(judge_row(p, rows[i], facts[i], ctx), ctx, item, distribute);
   }
   judge_service_packs(p, ctx, item);
   settle(item);
