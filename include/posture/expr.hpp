@@ -2,12 +2,15 @@
 #pragma once
 
 #include <memory>
+#include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "posture/error.hpp"
 #include "posture/inventory.hpp"
 #include "posture/judgment.hpp"
+#include "posture/level.hpp"
 #include "posture/time.hpp"
 
 namespace posture::expr {
@@ -43,7 +46,36 @@ struct Outcome {
   std::vector<Evidence> evidence;  ///< the values the expression read
 };
 
-/// Evaluates a compiled expression against a snapshot. Never fails.
+/// Evaluates a compiled expression against a snapshot. Never fails. `evidence` lists, in the order
+/// read, each value the evaluation looked at ("os.version" = "10.0.19045.3693", absent values as
+/// "(absent)"), and for a `fields` value that did not fit its use, why. Allocates nothing but the
+/// evidence. Thread safety: any number of threads may evaluate one Program at once.
 Outcome evaluate(const Program& program, const Snapshot& snapshot, Timestamp reference_time);
+
+/// One condition of a JP1/CSC user-defined judgment item: the positional fields of a UserDefJudge
+/// row (reference/jp1-csc-judgment.md §5.6, §8.2).
+struct Jp1Condition {
+  std::string class_name;     ///< class display name: "Hardware information"
+  std::string property_name;  ///< property display name: "CPU"
+  std::string comparison;     ///< "Match", "Do not match", "Greater than", ">=", … (docs/expressions.md)
+  std::string value;          ///< the comparison value as written
+  std::string when_unset;     ///< treatment when the property has no value; empty means unknown
+};
+
+/// A JP1 user-defined item in the condition language.
+struct Jp1Translation {
+  /// `fields["<Class>.<Property>"] <op> <value>` per condition, joined with `and`.
+  std::string when;
+  /// The item's when_missing: the treatment of conditions that read an unset property plainly.
+  WhenMissing when_missing = WhenMissing::unknown;
+};
+
+/// Translates the conditions of one JP1 user-defined item (the conjunction of its rows, spec/
+/// judgment.md §4.6). A condition whose treatment is "level" or "safe" carries it inside the
+/// expression (via exists()); "unknown" and "no_item" become the item's when_missing, so the
+/// conditions of one item must not mix those two. Errors (errc::check): no conditions, an empty
+/// class or property, an unknown comparison or treatment; every problem is reported at once,
+/// naming the condition by its 1-based position.
+result<Jp1Translation> translate_jp1_conditions(std::span<const Jp1Condition> conditions);
 
 }  // namespace posture::expr

@@ -1,0 +1,33 @@
+// Problems found while compiling an expression, positioned by byte offset in the expression text;
+// compile() turns offsets into line and column of the policy document at the end.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "posture/error.hpp"
+
+namespace posture::expr {
+
+struct Problem {
+  errc code = errc::check;
+  std::size_t offset = 0;  ///< byte offset in the expression
+  std::string message;
+};
+
+/// Where byte `offset` of an expression lies in its document, given where the expression starts
+/// (`origin`). On the expression's first line columns continue from the origin's column; after a
+/// newline inside the expression they restart at 1 on the following lines. An origin without a
+/// line (0) positions the expression as a document of its own, starting at line 1, column 1.
+source_location locate(std::string_view source, const source_location& origin,
+                       std::size_t offset);
+
+/// The text at `offset` for a message: the word or character there, or "end of expression".
+std::string describe_token(std::string_view source, std::size_t offset);
+
+/// `text` in double quotes, with quotes, backslashes and control characters escaped, so that a
+/// message shows exactly what was written.
+std::string quote(std::string_view text);
+
+}  // namespace posture::expr
