@@ -21,10 +21,12 @@ class Checker {
 
   void top(const JsonNode& e) {
     if (!object(e, "expect")) return;
-    keys(e, {"asset", "policy", "action_policy", "status", "level", "points", "items", "distribute"},
+    keys(e,
+         {"asset", "policy", "action_policy", "reference_time", "status", "level", "points", "items",
+          "distribute"},
          "expect");
     for (const auto& m : e.children) {
-      if (m.key == "asset" || m.key == "policy") {
+      if (m.key == "asset" || m.key == "policy" || m.key == "reference_time") {
         kind(m, Kind::string, "a string");
       } else if (m.key == "action_policy") {
         if (!m.is(Kind::null)) kind(m, Kind::string, "a string or null");
