@@ -45,6 +45,13 @@ using SnapshotSink = std::function<bool(Snapshot&& snapshot, std::size_t line)>;
 /// snapshots, or a single snapshot object. A bad record does not stop the others: its error is
 /// appended to `bad_records` (with its line) and reading goes on; the result fails only when the
 /// input as a whole cannot be read (limit exceeded, not JSON at all).
+///
+/// The input is streamed, never held as one tree, so max_document_bytes does not apply; each
+/// record (line, or array element) is limited by max_line_bytes, max_depth and max_string_bytes.
+/// A JSON Lines record may span lines (a single pretty-printed snapshot is one record); after a
+/// broken record reading resumes on the line after the one it started on. In an array, a syntax
+/// error or an exceeded limit ends the read with an error, after the records before it were
+/// delivered. Returns the number of snapshots passed to `sink`.
 result<std::size_t> read_fleet(std::string_view text, const ReadOptions& options,
                                const SnapshotSink& sink, std::vector<error>& bad_records);
 
