@@ -302,7 +302,8 @@ typedef struct posture_verdict {
   int32_t status;  /**< POSTURE_STATUS_*; -1 for a record that could not be read */
   int32_t points;  /**< 0–100, or -1 */
   int32_t error;   /**< POSTURE_OK, or the code of a record that could not be read */
-  uint64_t line;   /**< 1-based line of the record in the input */
+  uint64_t line;   /**< 1-based line where the record starts; for a record that could not be
+                       read, the line of its first problem (a record may span lines) */
 } posture_verdict;
 
 #define POSTURE_BATCH_OPTIONS_VERSION 1
