@@ -27,8 +27,9 @@ namespace posture {
 /// Control characters from hostile inventory values are replaced, so the line is always one line.
 std::string condition_reason(Category category, const ConditionResult& condition);
 
-/// The reasons of a judgment, in item and condition order: one per judged condition worse than
-/// Safe, one per unknown condition, and one per unknown item that has no conditions.
+/// The reasons of a judgment, item by item: one per judged condition worse than Safe, then the
+/// unknown conditions, those unknown for the same reason on one line ("antivirus: 4 conditions
+/// unknown missing=antivirus"), and a line for an unknown item that has no conditions.
 std::vector<std::string> judgment_reasons(const Judgment& judgment);
 
 /// Number of judged conditions worse than Safe.

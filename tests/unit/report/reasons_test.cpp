@@ -55,6 +55,23 @@ TEST_CASE("report: an unknown item without conditions still gets a reason") {
   CHECK(violation_count(unknown_client()) == 0);
 }
 
+TEST_CASE("report: conditions unknown for the same reason share one line") {
+  const auto missing_av = [](const char* name) {
+    return condition(name, Status::unknown, std::nullopt, {{"missing", "antivirus"}});
+  };
+  const Judgment j = judgment(
+      "PC-7", {item(Category::antivirus, Status::unknown, std::nullopt,
+                    {missing_av("Microsoft Defender Antivirus"), missing_av("Windows Defender"),
+                     condition("Symantec Endpoint Protection", Status::unknown, std::nullopt,
+                               {{"definition_age", "unknown: no definition date, max 7"}}),
+                     missing_av("Microsoft Security Essentials")})});
+  const auto reasons = judgment_reasons(j);
+  REQUIRE(reasons.size() == 2);
+  CHECK(reasons[0] == "antivirus: 3 conditions unknown missing=antivirus");
+  CHECK(reasons[1] ==
+        "antivirus: Symantec Endpoint Protection unknown definition_age=unknown: no definition date, max 7");
+}
+
 TEST_CASE("report: safe, no_item and not_judged clients have no reasons") {
   CHECK(judgment_reasons(safe_client()).empty());
   CHECK(judgment_reasons(not_judged("PC-9")).empty());
