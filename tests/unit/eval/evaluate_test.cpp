@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <thread>
+
 #include "fixtures.hpp"
 
 using namespace posture;
@@ -190,4 +192,29 @@ TEST_CASE("eval: the same plan, snapshot and reference time give the same judgme
   }
   CHECK(a.distribute == std::vector<std::string>{"1", "2"});
   CHECK(a.distribute == b.distribute);
+}
+
+TEST_CASE("eval: one plan judges on several threads at once with the same results") {
+  const Plan plan = compile_ok(four_items());
+  auto s = healthy();
+  s.updates->items = {update("1", UpdateState::missing)};
+  const Judgment expected = evaluate(plan, s, reference_time());
+  std::vector<std::optional<Level>> levels(4);
+  std::vector<std::size_t> conditions(4);
+  {
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < levels.size(); ++t)
+      threads.emplace_back([&, t] {
+        for (int round = 0; round < 50; ++round) {
+          Judgment j = evaluate(plan, s, reference_time());
+          levels[t] = j.level;
+          conditions[t] = j.items.at(0).conditions.size();
+        }
+      });
+    for (auto& thread : threads) thread.join();
+  }
+  for (std::size_t t = 0; t < levels.size(); ++t) {
+    CHECK(levels[t] == expected.level);
+    CHECK(conditions[t] == expected.items.at(0).conditions.size());
+  }
 }
