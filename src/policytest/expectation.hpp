@@ -1,28 +1,23 @@
 // Expectations of a policy test: what a judgment must look like (docs/policy-tests.md, "Matching").
-// Both sides are JSON trees: the judgment as write_judgment_json writes it, so that every face of
-// posture (C++, C, Python, the command line) can be held to the same expectations.
+// Both sides are located JSON trees, the judgment as write_judgment_json writes it, so that every
+// face of posture (C++, C, Python, the command line) can be held to the same expectations.
 #pragma once
 
-#include <cstddef>
 #include <string>
 #include <vector>
 
-#include "policytest/json_tree.hpp"
+#include "parse/json_tree.hpp"
+#include "parse/json_walker.hpp"
 
 namespace posture::policytest {
 
-/// A mistake in an expectation itself (unknown key, wrong type, unknown level name), as opposed to
-/// a judgment that does not match it. `offset` is where in the source the mistake is.
-struct ExpectationProblem {
-  std::size_t offset = 0;
-  std::string message;
-};
-
-/// Checks the shape of an `expect` object. Empty when it can be matched.
-std::vector<ExpectationProblem> check_expectation(const JsonNode& expect);
+/// Checks the shape of an `expect` object (known keys, value types, level, status and category
+/// names) and reports every mistake to `w`, as the readers report theirs.
+void check_expectation(json::Walker& w, const json::Node& expect);
 
 /// Compares a judgment with an expectation that passed check_expectation. Returns one line per
 /// difference ("items.antivirus.level: expected danger, got warning"); empty when it matches.
-std::vector<std::string> compare_judgment(const JsonNode& judgment, const JsonNode& expect);
+std::vector<std::string> compare_judgment(const json::Tree& judgment, const json::Tree& expect_tree,
+                                          const json::Node& expect);
 
 }  // namespace posture::policytest

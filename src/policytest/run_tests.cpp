@@ -1,8 +1,9 @@
 #include <filesystem>
 #include <utility>
 
+#include "parse/json_locator.hpp"
+#include "parse/json_tree.hpp"
 #include "policytest/expectation.hpp"
-#include "policytest/json_tree.hpp"
 #include "policytest/test_document.hpp"
 #include "posture/engine.hpp"
 #include "posture/testcase.hpp"
@@ -17,6 +18,7 @@ result<std::vector<TestOutcome>> run_test_document(std::string_view text,
   auto engine = Engine::create(std::move(doc->policies), std::move(doc->catalog), doc->options);
   if (!engine) return std::move(engine).err();
 
+  const auto limits = json::Limits::for_document(options);
   std::vector<TestOutcome> outcomes;
   outcomes.reserve(doc->tests.size());
   for (const auto& test : doc->tests) {
@@ -26,13 +28,15 @@ result<std::vector<TestOutcome>> run_test_document(std::string_view text,
     // Matching reads the judgment as JSON, as the C ABI and Python suites see it, so that one
     // expectation holds every face of posture to the same result.
     outcome.actual_json = write_judgment_json(engine->judge(test.snapshot, test.at));
-    ReadOptions judgment_options;
-    judgment_options.file_name = "judgment of " + test.name;
-    auto judgment = policytest::parse_json_tree(outcome.actual_json, judgment_options);
-    if (judgment)
-      outcome.failures = policytest::compare_judgment(*judgment, test.expect);
+    auto judgment = json::parse_value(outcome.actual_json, limits);
+    if (judgment.failure)
+      outcome.failures.push_back(
+          "the judgment is not readable JSON: " +
+          json::to_error(*judgment.failure, json::Locator(outcome.actual_json, "judgment"))
+              .to_string());
     else
-      outcome.failures.push_back("the judgment is not valid JSON: " + judgment.err().to_string());
+      outcome.failures =
+          policytest::compare_judgment(judgment.tree, doc->tree, doc->tree.at(test.expect));
     outcome.passed = outcome.failures.empty();
     outcomes.push_back(std::move(outcome));
   }

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "policytest/json_tree.hpp"
+#include "parse/json_tree.hpp"
 #include "posture/catalog.hpp"
 #include "posture/error.hpp"
 #include "posture/inventory.hpp"
@@ -22,10 +22,11 @@ struct TestCase {
   std::string name;
   Snapshot snapshot;
   Timestamp at;
-  JsonNode expect;  ///< checked with check_expectation
+  json::NodeId expect = 0;  ///< the `expect` object in TestDocument::tree, already checked
 };
 
 struct TestDocument {
+  json::Tree tree;  ///< the test document itself, holding the expectations
   std::string name;
   PolicySet policies;
   PatchCatalog catalog;

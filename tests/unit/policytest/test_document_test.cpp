@@ -93,7 +93,7 @@ TEST_CASE("policytest: the format must be posture-test/1") {
 
   r = run_test_document(R"({"at": "2026-11-22", "tests": []})", "", named("t.test.json"));
   REQUIRE_FALSE(r.ok());
-  CHECK(has_diagnostic(r.err(), errc::check, 1, "missing \"format\""));
+  CHECK(has_diagnostic(r.err(), errc::check, 1, "missing required key \"format\""));
   CHECK(has_diagnostic(r.err(), errc::check, 1, "missing \"policy\" or \"policy_file\""));
   CHECK(has_diagnostic(r.err(), errc::check, 1, "\"tests\" is empty"));
 }
@@ -168,9 +168,35 @@ TEST_CASE("policytest: every test needs a name, a reference time and an expectat
           {"name": "a", "snapshot": {"asset": "PC-1"}, "at": "2026-11-22", "expect": {}}]})";
   auto r = run_test_document(text, "", named("t.test.json"));
   REQUIRE_FALSE(r.ok());
-  CHECK(has_diagnostic(r.err(), errc::check, 4, "needs a \"name\""));
+  CHECK(has_diagnostic(r.err(), errc::check, 4, "missing required key \"name\" in test"));
   CHECK(has_diagnostic(r.err(), errc::check, 4, "no reference time"));
-  CHECK(has_diagnostic(r.err(), errc::check, 4, "needs an \"expect\""));
+  CHECK(has_diagnostic(r.err(), errc::check, 4, "missing required key \"expect\" in test"));
   CHECK(has_diagnostic(r.err(), errc::parse, 5, "invalid timestamp \"yesterday\""));
   CHECK(has_diagnostic(r.err(), errc::check, 6, "duplicate test name \"a\""));
+}
+
+TEST_CASE("policytest: a duplicate key inside an embedded document is reported once") {
+  std::string text = document();
+  text.replace(text.find(R"("asset": "PC-1")"), 0, R"("asset": "PC-0", )");
+  auto r = run_test_document(text, "", named("t.test.json"));
+  REQUIRE_FALSE(r.ok());
+  std::size_t duplicates = 0;
+  for (const auto& d : r.err().diagnostics())
+    if (d.message.find("duplicate key \"asset\"") != std::string::npos) ++duplicates;
+  CHECK(duplicates == 1);
+  CHECK(r.err().where().line == 5);
+}
+
+TEST_CASE("policytest: locations after a byte order mark match the readers'") {
+  std::string text = "\xEF\xBB\xBF" + document();
+  text.replace(text.find(R"("level": "danger"}]}}]},)"), 0, R"("levle": "danger", )");
+  auto plain = document();
+  plain.replace(plain.find(R"("level": "danger"}]}}]},)"), 0, R"("levle": "danger", )");
+  auto with_bom = run_test_document(text, "", named("t.test.json"));
+  auto without = run_test_document(plain, "", named("t.test.json"));
+  REQUIRE_FALSE(with_bom.ok());
+  REQUIRE_FALSE(without.ok());
+  CHECK(with_bom.err().where().line == without.err().where().line);
+  CHECK(with_bom.err().where().column == without.err().where().column);
+  CHECK(with_bom.err().where().offset == without.err().where().offset + 3);
 }
