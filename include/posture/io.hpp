@@ -67,4 +67,11 @@ std::string write_snapshot_json(const Snapshot& snapshot, JsonStyle style = Json
 /// Writes a judgment (spec/formats.md §3). Compact output is one line: a JSON Lines record.
 std::string write_judgment_json(const Judgment& judgment, JsonStyle style = JsonStyle::compact);
 
+/// Reads judgments back, as write_judgment_json and `posture judge` write them: JSON Lines (one
+/// judgment per line, blank lines ignored), a JSON array, a {"format":"posture-judgments/1",
+/// "judgments":[…]} document, or one judgment. A level may also be a bare name ("danger"). Unknown
+/// keys are errors; every problem of every line is reported at once.
+result<std::vector<Judgment>> read_judgments_json(std::string_view text,
+                                                  const ReadOptions& options = {});
+
 }  // namespace posture
