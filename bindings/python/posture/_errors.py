@@ -41,11 +41,14 @@ class Diagnostic:
 
 class Error(Exception):
     """Base of every posture error. `.code` is the C ABI's POSTURE_E... value and
-    `.diagnostics` lists every problem found (a policy with five typos has five)."""
+    `.diagnostics` lists every problem found (a policy with five typos has five); `.file`,
+    `.line`, `.column` and `.offset` repeat the first one's location."""
 
-    def __init__(self, message, code=ERROR, diagnostics=()):
+    default_code = ERROR
+
+    def __init__(self, message, code=None, diagnostics=()):
         super().__init__(message)
-        self.code = code
+        self.code = self.default_code if code is None else code
         self.diagnostics = list(diagnostics)
         first = self.diagnostics[0] if self.diagnostics else None
         self.file = first.file if first else ""
@@ -57,13 +60,19 @@ class Error(Exception):
 class ParseError(Error):
     """The input is not well-formed; `.line`, `.column` and `.offset` say where."""
 
+    default_code = EPARSE
+
 
 class ValidationError(Error):
     """The input is well-formed but breaks a rule (unknown key, unknown policy name)."""
 
+    default_code = ECHECK
+
 
 class NotFoundError(Error, KeyError):
     """A named thing does not exist."""
+
+    default_code = ENOTFOUND
 
     def __str__(self):  # KeyError would quote the message
         return Exception.__str__(self)
@@ -72,25 +81,37 @@ class NotFoundError(Error, KeyError):
 class InvalidArgumentError(Error, ValueError):
     """The library was called with a bad argument."""
 
+    default_code = EINVALID
+
 
 class LimitExceededError(Error):
     """A size, depth or length limit was exceeded."""
+
+    default_code = ELIMIT
 
 
 class VersionError(Error):
     """Unsupported document or options version, or a library of the wrong version."""
 
+    default_code = EVERSION
 
-class IOError_(Error, OSError):
-    """A file could not be read."""
+
+class FileError(Error, OSError):
+    """A file named as a document could not be read."""
+
+    default_code = EIO
 
 
 class OutOfMemoryError(Error, MemoryError):
     """The library ran out of memory."""
 
+    default_code = ENOMEM
+
 
 class InternalError(Error):
     """A bug in posture."""
+
+    default_code = EINTERNAL
 
 
 class LibraryNotFoundError(Error, OSError):
@@ -106,7 +127,7 @@ _BY_CODE = {
     ELIMIT: LimitExceededError,
     EVERSION: VersionError,
     EINTERNAL: InternalError,
-    EIO: IOError_,
+    EIO: FileError,
 }
 
 

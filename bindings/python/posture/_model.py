@@ -2,6 +2,9 @@
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
+_LEVELS = {100: "safe", 200: "caution", 300: "warning", 400: "danger"}
+_STATUSES = ("judged", "unknown", "no_item", "not_target", "not_judged")
+
 
 @dataclass(frozen=True)
 class Condition:
@@ -59,3 +62,23 @@ def judgment_from_json(d):
     return Judgment(d.get("asset", ""), d.get("policy", ""), d.get("action_policy", ""),
                     d.get("reference_time", ""), d["status"], name, code, d.get("points"),
                     items, list(d.get("distribute", [])), d)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One snapshot's outcome in a batch: level name (None when nothing was judged), status,
+    points (None without a score), or — for a snapshot that could not be read — `error`, the
+    exception it would have raised, with every other field None."""
+    level: Optional[str]
+    level_code: Optional[int]
+    status: Optional[str]
+    points: Optional[int]
+    line: int
+    error: Optional[Exception] = field(default=None, compare=False)
+
+    @classmethod
+    def of(cls, v, error=None):
+        if error is not None:
+            return cls(None, None, None, None, v.line, error)
+        return cls(_LEVELS.get(v.level), v.level or None, _STATUSES[v.status],
+                   v.points if v.points >= 0 else None, v.line)

@@ -1,0 +1,91 @@
+"""Errors raised by the binding: one hierarchy rooted at posture.Error, carrying the C ABI's code
+and every diagnostic with its location."""
+import unittest
+
+import posture
+from posture import _errors
+from support import AT, POLICY, SAFE
+
+SYNTAX_ERROR = ('{"format": "posture-policy/1",\n'
+                ' "judgment_policies": [\n'
+                '   {"name": "Baseline" "antivirus": {}}]}\n')
+
+THREE_UNKNOWN_KEYS = ('{"format": "posture-policy/1",\n'
+                      ' "judgment_policies": [{\n'
+                      '   "name": "One",\n'
+                      '   "antivirus": {"prodcts": []},\n'
+                      '   "colour": "blue",\n'
+                      '   "prohibited_software": {"entires": []}\n'
+                      ' }]}\n')
+
+
+class Errors(unittest.TestCase):
+    def test_parse_error_has_a_location(self):
+        with self.assertRaises(posture.ParseError) as caught:
+            posture.Engine(SYNTAX_ERROR)
+        e = caught.exception
+        self.assertIsInstance(e, posture.Error)
+        self.assertEqual(e.code, _errors.EPARSE)
+        self.assertEqual((e.file, e.line, e.column), ("<memory>", 3, 24))
+        self.assertEqual(e.offset, SYNTAX_ERROR.index('"antivirus"'))
+        self.assertIn("<memory>:3:24:", str(e))
+
+    def test_validation_error_lists_every_problem(self):
+        with self.assertRaises(posture.ValidationError) as caught:
+            posture.Engine(THREE_UNKNOWN_KEYS)
+        e = caught.exception
+        self.assertEqual(e.code, _errors.ECHECK)
+        self.assertEqual([d.line for d in e.diagnostics], [4, 5, 6])
+        for d, key in zip(e.diagnostics, ("prodcts", "colour", "entires")):
+            self.assertIn(key, d.message)
+            self.assertGreater(d.column, 0)
+        self.assertEqual(str(e).count("\n"), 2)  # one line per diagnostic
+
+    def test_bad_snapshot(self):
+        with posture.Engine(POLICY) as engine:
+            with self.assertRaises(posture.ParseError) as caught:
+                engine.judge('{"asset": "PC-1",\n "host": }', at=AT)
+            self.assertEqual((caught.exception.line, caught.exception.column), (2, 10))
+            with self.assertRaises(posture.ParseError):
+                engine.judge(b'{"asset": "PC-\xc3\x28"}', at=AT)  # not UTF-8
+            with self.assertRaises(posture.InvalidArgumentError):
+                engine.judge({"asset": "PC-\ud800"}, at=AT)  # a lone surrogate
+            with self.assertRaises(ValueError):  # InvalidArgumentError is a ValueError
+                engine.judge(42, at=AT)
+            self.assertEqual(engine.judge(SAFE, at=AT).level, "safe")  # still usable
+
+    def test_unreadable_file(self):
+        with self.assertRaises(posture.FileError) as caught:
+            posture.Engine("no/such/policy.json")
+        self.assertIsInstance(caught.exception, OSError)
+        self.assertEqual(caught.exception.code, _errors.EIO)
+        self.assertIn("no/such/policy.json", str(caught.exception))
+
+    def test_hierarchy(self):
+        expected = {
+            _errors.EINVALID: (posture.InvalidArgumentError, ValueError),
+            _errors.EPARSE: (posture.ParseError,),
+            _errors.ECHECK: (posture.ValidationError,),
+            _errors.ENOTFOUND: (posture.NotFoundError, KeyError),
+            _errors.ENOMEM: (posture.OutOfMemoryError, MemoryError),
+            _errors.ELIMIT: (posture.LimitExceededError,),
+            _errors.EVERSION: (posture.VersionError,),
+            _errors.EINTERNAL: (posture.InternalError,),
+            _errors.EIO: (posture.FileError, OSError),
+            _errors.ERROR: (posture.Error,),
+        }
+        for code, classes in expected.items():
+            with self.subTest(code=code):
+                e = _errors.error_for(code, "message")
+                self.assertIsInstance(e, posture.Error)
+                for cls in classes:
+                    self.assertIsInstance(e, cls)
+                self.assertEqual(e.code, code)
+                self.assertEqual(str(e), "message")
+        # Raised directly by the binding, a class still carries its own code.
+        self.assertEqual(posture.InvalidArgumentError("x").code, _errors.EINVALID)
+        self.assertEqual(str(posture.NotFoundError("no such policy")), "no such policy")
+
+
+if __name__ == "__main__":
+    unittest.main()
