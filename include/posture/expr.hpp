@@ -1,4 +1,5 @@
 // User-defined condition expressions (spec/judgment.md §4.6): compile once, evaluate per snapshot.
+// The language is described in docs/expressions.md.
 #pragma once
 
 #include <memory>
@@ -15,11 +16,11 @@
 
 namespace posture::expr {
 
-/// Limits on an expression's size, checked at compile time.
+/// Limits on an expression's size, checked at compile time (errc::limit).
 struct Limits {
-  std::size_t max_source_bytes = 64 * 1024;
-  unsigned max_depth = 64;
-  std::size_t max_nodes = 4096;
+  std::size_t max_source_bytes = 64 * 1024;  ///< length of the expression text
+  unsigned max_depth = 64;                   ///< nested brackets: ( ), f( ), any c( ), [ ]
+  std::size_t max_nodes = 4096;              ///< syntax nodes: literals, names, operators, calls
 };
 
 /// A compiled, type-checked expression. Thread safety: immutable.
@@ -34,7 +35,10 @@ class Program {
 };
 
 /// Parses and type-checks `source`. `origin` is where the expression text starts in its document;
-/// diagnostics report line and column in that document. All problems are reported at once.
+/// diagnostics report line and column in that document (an origin without a line positions the
+/// expression on its own, from 1:1). Errors: errc::parse for a syntax error (the first one),
+/// errc::check for unknown names and type errors (all of them at once), errc::limit, errc::nomem.
+/// Thread safety: none needed; compile shares nothing.
 result<Program> compile(std::string_view source, const source_location& origin,
                         const Limits& limits = {});
 
@@ -57,7 +61,7 @@ Outcome evaluate(const Program& program, const Snapshot& snapshot, Timestamp ref
 struct Jp1Condition {
   std::string class_name;     ///< class display name: "Hardware information"
   std::string property_name;  ///< property display name: "CPU"
-  std::string comparison;     ///< "Match", "Do not match", "Greater than", ">=", … (docs/expressions.md)
+  std::string comparison;     ///< "Match", "Do not match", ">=", … (docs/expressions.md)
   std::string value;          ///< the comparison value as written
   std::string when_unset;     ///< treatment when the property has no value; empty means unknown
 };

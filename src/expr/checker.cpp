@@ -149,7 +149,8 @@ class Checker {
 
   Type duration(Node& n) {
     if (n.text.find_first_not_of("0123456789") != std::string::npos) {
-      report(n.pos, "a duration is a whole number of days, hours or minutes, such as 7d, 12h or 30m");
+      report(n.pos,
+             "a duration is a whole number of days, hours or minutes, such as 7d, 12h or 30m");
       return Type::error;
     }
     if (!duration_minutes(n.text, n.unit)) {

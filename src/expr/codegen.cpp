@@ -180,8 +180,11 @@ class Generator {
       case Function::version: return value(arg, Type::version);
       case Function::age: {
         value(arg, Type::date);
-        bool reads = arg.kind == Kind::path || arg.kind == Kind::user_field;
-        return emit({Op::age, 0, 0, reads ? key(describe(n)) : no_key}, 0);
+        // An element's age would be recorded once per element; the loop reports the deciding
+        // element's date instead.
+        bool recorded = (arg.kind == Kind::path && arg.ref_kind == RefKind::field) ||
+                        arg.kind == Kind::user_field;
+        return emit({Op::age, 0, 0, recorded ? key(describe(n)) : no_key}, 0);
       }
       case Function::exists: return exists(n, arg);
     }
@@ -195,7 +198,8 @@ class Generator {
       case RefKind::element_field:
         note_element_field(arg.ref);
         return emit({Op::exists_element, ref}, 1);
-      case RefKind::collection: return emit({Op::exists_collection, ref, 0, key(describe(call))}, 1);
+      case RefKind::collection:
+        return emit({Op::exists_collection, ref, 0, key(describe(call))}, 1);
       default: return emit({Op::exists, ref, 0, key(describe(call))}, 1);
     }
   }
@@ -269,6 +273,8 @@ std::optional<Problem> generate(const ast::Node& root, Program::Impl& out) {
   Generator g(out);
   g.value(root, Type::boolean);
   out.stack_size = g.max_depth();
+  out.evidence_keys = out.reads.size() + out.keys.size();
+  for (const Loop& loop : out.loops) out.evidence_keys += 1 + loop.fields.size();
   if (out.stack_size > max_stack)
     return Problem{errc::limit, 0,
                    "the expression needs more than " + std::to_string(max_stack) +

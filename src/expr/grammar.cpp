@@ -49,7 +49,7 @@ const auto keyword = kw("and") | kw("or") | kw("not") | kw("in") | kw("matches")
                      kw("contains") | kw("starts_with") | kw("true") | kw("false") | kw("any") |
                      kw("all") | kw("count");
 
-// ---- semantic actions ----------------------------------------------------------------------------
+// ---- semantic actions ---------------------------------------------------------------------------
 
 const auto assign = [](auto& ctx) { x3::_val(ctx) = std::move(x3::_attr(ctx)); };
 
@@ -174,7 +174,7 @@ const auto negate = [](auto& ctx) {
   x3::_val(ctx) = std::move(n);
 };
 
-// ---- rules ---------------------------------------------------------------------------------------
+// ---- rules --------------------------------------------------------------------------------------
 // Rule names appear in messages as "expected <name>".
 
 x3::rule<class expression_r, Node> const expression = "an expression";
@@ -221,32 +221,37 @@ const auto quantifier_def = (kw("any") >> x3::attr(Quantifier::any)) |
                         (kw("all") >> x3::attr(Quantifier::all)) |
                         (kw("count") >> x3::attr(Quantifier::count));
 
-const auto expression_def = conjunction[assign] >> *(at >> kw("or") > conjunction)[chain<Kind::or_>];
-const auto conjunction_def = negation[assign] >> *(at >> kw("and") > negation)[chain<Kind::and_>];
+const auto expression_def =
+    conjunction[assign] >> *(at >> kw("or") >> x3::expect[conjunction])[chain<Kind::or_>];
+const auto conjunction_def =
+    negation[assign] >> *(at >> kw("and") >> x3::expect[negation])[chain<Kind::and_>];
 const auto negation_def = (nots >> comparison)[negate];
 const auto nots_def = *(at >> kw("not"));
 const auto comparison_def =
-    operand[assign] >> -((at >> relation > operand)[compare] |
-                         (at >> kw("in") > list)[binary<Kind::in>] |
-                         (at >> kw("matches") > operand)[binary<Kind::matches>] |
-                         (at >> kw("contains") > operand)[binary<Kind::contains>] |
-                         (at >> kw("starts_with") > operand)[binary<Kind::starts_with>]);
+    operand[assign] >>
+    -((at >> relation >> x3::expect[operand])[compare] |
+      (at >> kw("in") >> x3::expect[list])[binary<Kind::in>] |
+      (at >> kw("matches") >> x3::expect[operand])[binary<Kind::matches>] |
+      (at >> kw("contains") >> x3::expect[operand])[binary<Kind::contains>] |
+      (at >> kw("starts_with") >> x3::expect[operand])[binary<Kind::starts_with>]);
 const auto operand_def = parenthesised | literal | quantified | user_field | call | path;
 const auto parenthesised_def = '(' > expression > rparen;
-const auto call_def = (at >> name >> '(' >> arguments > rparen)[make_call];
+const auto call_def = (at >> name >> '(' >> arguments >> x3::expect[rparen])[make_call];
 const auto arguments_def = -(expression % ',');
-const auto quantified_def = ((at >> quantifier >> at > collection) >> -predicate)[make_quantified];
+const auto quantified_def =
+    (at >> quantifier >> at >> x3::expect[collection] >> -predicate)[make_quantified];
 const auto collection_def = name;
 const auto predicate_def = '(' > expression > rparen;
-const auto user_field_def = (at >> kw("fields") >> '[' > quoted > rbracket)[make_user_field];
+const auto user_field_def =
+    (at >> kw("fields") >> '[' >> x3::expect[quoted] >> x3::expect[rbracket])[make_user_field];
 const auto path_def = (at >> dotted)[make_path];
 const auto dotted_def = x3::raw[x3::lexeme[!keyword >> word_start >> *word_char >>
                                             *('.' >> word_start >> *word_char)]];
 const auto name_def = x3::raw[x3::lexeme[!keyword >> word_start >> *word_char]];
 const auto literal_def = version | date | string | boolean | number;
 const auto list_def = (at >> '[' >> elements)[make_list];
-const auto elements_def =
-    (rbracket >> x3::attr(std::vector<Node>{})) | (x3::expect[literal] % ',' > rbracket);
+const auto elements_def = (rbracket >> x3::attr(std::vector<Node>{})) |
+                          (x3::expect[literal] % ',' >> x3::expect[rbracket]);
 const auto number_def = (at >> number_token)[make_numeric];
 const auto number_token_def =
     x3::raw[x3::lexeme[-x3::lit('-') >> +digit >> -('.' >> +digit) >> -(x3::lit('d') | 'h' | 'm') >>
@@ -256,8 +261,8 @@ const auto version_def = (at >> x3::lexeme['v' >> quoted])[make_literal<Kind::ve
 const auto date_def = (at >> x3::lexeme['d' >> quoted])[make_literal<Kind::date>];
 const auto boolean_def = (at >> truth)[make_bool];
 const auto truth_def = (kw("true") >> x3::attr(true)) | (kw("false") >> x3::attr(false));
-const auto quoted_def =
-    x3::lexeme['"' >> *(('\\' > escape) | (x3::char_ - '"' - '\\' - '\n')) > end_quote];
+const auto quoted_def = x3::lexeme['"' >> *(('\\' > escape) | (x3::char_ - '"' - '\\' - '\n')) >>
+                                   x3::expect[end_quote]];
 const auto escape_def = x3::char_('"') | x3::char_('\\') | (x3::lit('n') >> x3::attr('\n')) |
                         (x3::lit('r') >> x3::attr('\r')) | (x3::lit('t') >> x3::attr('\t'));
 const auto end_quote_def = x3::lit('"');

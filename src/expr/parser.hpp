@@ -16,6 +16,7 @@ std::optional<ast::Node> parse(std::string_view source, Problem& problem);
 
 /// Finds the first bracket ('(' or '[', outside string literals) nested deeper than `max_depth`.
 /// Returns its offset, or nothing when the nesting is within bounds.
-std::optional<std::size_t> find_excess_nesting(std::string_view source, unsigned max_depth) noexcept;
+std::optional<std::size_t> find_excess_nesting(std::string_view source,
+                                               unsigned max_depth) noexcept;
 
 }  // namespace posture::expr

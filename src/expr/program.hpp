@@ -93,6 +93,7 @@ struct Program::Impl {
   std::vector<Needle> needles;
   std::vector<Loop> loops;
   std::size_t stack_size = 0;
+  std::size_t evidence_keys = 0;  ///< at most this many evidence keys: reserved once per evaluation
 };
 
 }  // namespace posture::expr

@@ -6,8 +6,8 @@
 namespace posture::expr {
 namespace {
 
-// Optimal string alignment distance, ASCII case-insensitive. Words here are short (field paths), and
-// anything long is cut off first so that a hostile name costs bounded time.
+// Optimal string alignment distance, ASCII case-insensitive. Words here are short (field paths),
+// and anything long is cut off first so that a hostile name costs bounded time.
 std::size_t distance(std::string_view a, std::string_view b) {
   constexpr std::size_t max_len = 64;
   a = a.substr(0, max_len);
@@ -22,7 +22,9 @@ std::size_t distance(std::string_view a, std::string_view b) {
       std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
       std::size_t best = std::min({d[(i - 1) * w + j] + 1, d[i * w + j - 1] + 1,
                                    d[(i - 1) * w + j - 1] + cost});
-      if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1]))
+      bool swapped = i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
+                     lower(a[i - 2]) == lower(b[j - 1]);
+      if (swapped)
         best = std::min(best, d[(i - 2) * w + j - 2] + 1);
       d[i * w + j] = best;
     }

@@ -7,8 +7,8 @@
 
 namespace posture::expr {
 
-/// The candidate closest to `word` by edit distance (a transposition counts as one edit), when it is
-/// close enough to be a plausible typo; empty otherwise.
+/// The candidate closest to `word` by edit distance (a transposition counts as one edit), when
+/// it is close enough to be a plausible typo; empty otherwise.
 std::string_view closest(std::string_view word, std::span<const std::string_view> candidates);
 
 /// "; did you mean \"x\"?" for the closest candidate, or "" when none is close.

@@ -1,5 +1,6 @@
 // The scalar evaluator: runs a compiled program against one snapshot. It allocates nothing except
 // the evidence it returns; the value stack is a fixed array sized by the compiler's bound.
+#include <cmath>
 #include <limits>
 
 #include "expr/program.hpp"
@@ -79,7 +80,9 @@ std::optional<Value> convert(const FieldValue& f, Want want) noexcept {
       if (want == Want::any || want == Want::boolean) return Value::of_bool(f.boolean);
       return std::nullopt;
     case FieldValue::Kind::number:
-      if (want == Want::any || want == Want::number) return Value::of_number(f.number);
+      // NaN would compare equal to everything; no reader should produce one, but none may break us.
+      if ((want == Want::any || want == Want::number) && std::isfinite(f.number))
+        return Value::of_number(f.number);
       return std::nullopt;
     case FieldValue::Kind::json:
       if (want == Want::any) return Value::of_text(f.text, ValueKind::json);
@@ -143,7 +146,9 @@ class Machine {
           push(Value::of_bool(present));
           break;
         }
-        case Op::exists_element: push(Value::of_bool(element(in.a).kind != ValueKind::missing)); break;
+        case Op::exists_element:
+          push(Value::of_bool(element(in.a).kind != ValueKind::missing));
+          break;
         case Op::exists_collection: found(in.c, collections()[in.a].items(s_).present); break;
         case Op::fold: top().folded = true; break;
         case Op::age: age(in.c); break;
@@ -159,7 +164,8 @@ class Machine {
             top() = Value::of_bool(p_.patterns[in.c].matches(top().text()));
           break;
         case Op::contains:
-          if (top().kind != ValueKind::missing) top() = Value::of_bool(p_.needles[in.c].found_in(top()));
+          if (top().kind != ValueKind::missing)
+            top() = Value::of_bool(p_.needles[in.c].found_in(top()));
           break;
         case Op::starts_with: {
           Value prefix = pop();
@@ -188,7 +194,7 @@ class Machine {
         case Op::loop_begin:
           if (!begin_loop(in.c)) pc = p_.loops[in.c].end;
           break;
-        case Op::loop_next:
+        case Op::loop_next:  // the index starts at `none`, which steps to 0
           if (++loop_.index >= loop_.items.size) pc = in.c;
           break;
         case Op::loop_step:
@@ -264,7 +270,8 @@ class Machine {
     if (operand == Operand::dynamic) {
       // Two fields values: only the same kinds compare, and bools only for equality.
       bool ordering = op != ast::CompareOp::eq && op != ast::CompareOp::ne;
-      if (l.kind != r.kind || l.kind == ValueKind::json || (ordering && l.kind == ValueKind::boolean)) {
+      if (l.kind != r.kind || l.kind == ValueKind::json ||
+          (ordering && l.kind == ValueKind::boolean)) {
         record(evidence_, p_.keys[mismatch_key],
                "cannot compare " + std::string(kind_name(l.kind)) + " with " +
                    std::string(kind_name(r.kind)));
@@ -378,6 +385,7 @@ class Machine {
 
 Outcome evaluate(const Program& program, const Snapshot& snapshot, Timestamp reference_time) {
   Outcome out;
+  out.evidence.reserve(program.impl().evidence_keys);
   Machine machine(program.impl(), snapshot, date_of(reference_time), out.evidence);
   out.truth = machine.run();
   return out;

@@ -6,9 +6,11 @@
 using expr_test::problems;
 
 TEST_CASE("expr: an unknown field is an error that suggests the closest name") {
-  CHECK(problems(R"(os.nmae == "x")") == R"(1:1: unknown field "os.nmae"; did you mean "os.name"?)");
+  CHECK(problems(R"(os.nmae == "x")") ==
+        R"(1:1: unknown field "os.nmae"; did you mean "os.name"?)");
   CHECK(problems("settings.screensaver.timeout > 5") ==
-        R"(1:1: unknown field "settings.screensaver.timeout"; did you mean "settings.screensaver.timeout_min"?)");
+        R"(1:1: unknown field "settings.screensaver.timeout"; )"
+        R"(did you mean "settings.screensaver.timeout_min"?)");
   CHECK(problems("zzz") == R"(1:1: unknown field "zzz")");
   CHECK(problems(R"(any software(nmae == "x"))") ==
         R"(1:14: unknown field "nmae"; did you mean "name"?)");
@@ -105,7 +107,8 @@ TEST_CASE("expr: functions are checked for name, arity and argument type") {
   CHECK(problems("lower(host, user) == \"x\"") == "1:1: lower() takes 1 argument, not 2");
   CHECK(problems("exists()") == "1:1: exists() takes 1 argument, not 0");
   CHECK(problems("exists(lower(host))") ==
-        R"(1:8: exists() takes a field, such as exists(os.version) or exists(fields["Class.Property"]))");
+        R"(1:8: exists() takes a field, such as exists(os.version) or )"
+        R"(exists(fields["Class.Property"]))");
   CHECK(problems("exists(os.nmae)") == R"(1:8: unknown field "os.nmae"; did you mean "os.name"?)");
   CHECK(problems("upper(host) == \"x\"") == R"(1:1: unknown function "upper")");
 }
@@ -115,7 +118,8 @@ TEST_CASE("expr: collections are checked for name, nesting and condition") {
         "1:5: unknown collection \"programs\"; the collections are software, updates, antivirus, "
         "services, shares, drives, accounts, firewall");
   CHECK(problems("software == 1") ==
-        R"(1:1: "software" is a collection; use any software(…), all software(…) or count software(…))");
+        R"(1:1: "software" is a collection; )"
+        R"(use any software(…), all software(…) or count software(…))");
   CHECK(problems("any software(any services(running))") ==
         "1:14: any cannot be used inside the condition of another any, all or count");
   CHECK(problems("all software") == "1:1: all needs a condition: all software(…)");

@@ -54,3 +54,12 @@ TEST_CASE("expr: evidence of a collection names the deciding element") {
   outcome = run(R"(count updates(state == "missing") == 1)");
   CHECK(evidence(outcome, "updates") == "1 of 2 match");
 }
+
+TEST_CASE("expr: evidence does not grow with the number of elements") {
+  auto outcome = run(R"(any software(name == host) or any antivirus(age(definition_date) > 100d))");
+  CHECK(outcome.evidence == std::vector<Evidence>{
+                                {"host", "kobe-eng-12"},
+                                {"software", "none of 3 match"},
+                                {"antivirus", "none of 1 match"},
+                            });
+}

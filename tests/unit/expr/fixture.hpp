@@ -5,8 +5,21 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "posture/expr.hpp"
+
+namespace doctest {
+// Evidence lists print as "{key=value, …}" when a comparison fails.
+template <>
+struct StringMaker<std::vector<posture::Evidence>> {
+  static String convert(const std::vector<posture::Evidence>& evidence) {
+    std::string out = "{";
+    for (const auto& e : evidence) out += (out.size() > 1 ? ", " : "") + e.key + "=" + e.value;
+    return (out + "}").c_str();
+  }
+};
+}  // namespace doctest
 
 namespace expr_test {
 

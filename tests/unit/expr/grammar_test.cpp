@@ -44,7 +44,8 @@ TEST_CASE("expr: syntax errors say what was expected and where") {
   CHECK(problems(R"(host in ["a",])") == R"(1:14: expected a literal but found "]")");
   CHECK(problems(R"(host in "a")") ==
         R"x(1:9: expected a list of literals in [...] but found "\"")x");
-  CHECK(problems(R"(fields[host])") == R"(1:8: expected a string in double quotes but found "host")");
+  CHECK(problems(R"(fields[host])") ==
+        R"(1:8: expected a string in double quotes but found "host")");
   CHECK(problems("any 5") == "1:5: expected a collection name but found \"5\"");
   CHECK(problems("== 1") == R"(1:1: expected an expression but found "=")");
   CHECK(problems("   ") == "1:4: empty expression");

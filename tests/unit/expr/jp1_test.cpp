@@ -53,9 +53,11 @@ TEST_CASE("expr: JP1 treatments of an unset property") {
   auto t = translate_jp1_conditions(rows);
   REQUIRE(t.ok());
   CHECK(t->when ==
-        R"((not exists(fields["Registry.AutoAdminLogon"]) or fields["Registry.AutoAdminLogon"] == "1"))"
-        R"( and (exists(fields["Registry.AutoLogonCount"]) and fields["Registry.AutoLogonCount"] > 0))"
-        R"( and fields["Hardware information.CPU"] == "x")");
+        R"((not exists(fields["Registry.AutoAdminLogon"]) or )"
+        R"(fields["Registry.AutoAdminLogon"] == "1") and )"
+        R"((exists(fields["Registry.AutoLogonCount"]) and )"
+        R"(fields["Registry.AutoLogonCount"] > 0) and )"
+        R"(fields["Hardware information.CPU"] == "x")");
   CHECK(t->when_missing == WhenMissing::no_item);
 
   // "level": an unset property counts as a violation; "safe": it does not.

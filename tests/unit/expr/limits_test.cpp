@@ -23,7 +23,8 @@ TEST_CASE("expr: nesting depth is limited before parsing, at the bracket that ex
   REQUIRE_FALSE(program.ok());
   CHECK(program.err().code() == posture::errc::limit);
   CHECK(program.err().to_string() == "1:9: the expression nests more than 3 brackets deep");
-  CHECK(compile(R"x(host in ["((((", "))))"])x", {}, limits).ok());  // brackets in strings do not count
+  // Brackets inside strings do not count.
+  CHECK(compile(R"x(host in ["((((", "))))"])x", {}, limits).ok());
 
   // Far beyond the default limit: refused quickly, without exhausting the stack.
   std::string hostile(1000000, '(');
