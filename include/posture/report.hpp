@@ -17,7 +17,8 @@
 
 namespace posture {
 
-// ---- reasons -------------------------------------------------------------------------------------
+// ---- reasons
+// -------------------------------------------------------------------------------------
 
 /// One line saying why a condition counts against a client: category, condition name, and its
 /// evidence. When some evidence records a failed sub-check ("risk: …"), only those are shown:
@@ -35,7 +36,8 @@ std::vector<std::string> judgment_reasons(const Judgment& judgment);
 /// Number of judged conditions worse than Safe.
 std::size_t violation_count(const Judgment& judgment) noexcept;
 
-// ---- fleet summary -------------------------------------------------------------------------------
+// ---- fleet summary
+// -------------------------------------------------------------------------------
 
 /// Clients per level and status, and evaluation points over a fleet. Every client is counted once:
 /// at its level when judged, otherwise under its status.
@@ -48,8 +50,8 @@ struct FleetSummary {
   std::size_t unknown = 0;
   std::size_t no_item = 0;
   std::size_t not_judged = 0;
-  std::size_t scored = 0;          ///< clients that have evaluation points
-  std::int64_t points_total = 0;   ///< sum of their points
+  std::size_t scored = 0;         ///< clients that have evaluation points
+  std::int64_t points_total = 0;  ///< sum of their points
   std::optional<int> lowest_points;
 
   void add(const Judgment& judgment) noexcept;
@@ -68,7 +70,8 @@ std::string format_summary(const FleetSummary& summary);
 /// "lowest_points":25}; the two points members are null when no client has points.
 std::string write_summary_json(const FleetSummary& summary);
 
-// ---- table ---------------------------------------------------------------------------------------
+// ---- table
+// ---------------------------------------------------------------------------------------
 
 /// One client's row of the human table, as text. Build it with make_table_row().
 struct TableRow {
@@ -99,7 +102,8 @@ struct TableOptions {
 /// the cursor or change the terminal.
 std::string write_table(std::span<const TableRow> rows, const TableOptions& options = {});
 
-// ---- CSV -----------------------------------------------------------------------------------------
+// ---- CSV
+// -----------------------------------------------------------------------------------------
 
 /// The CSV title line: asset, policy, status, level, level_code, points, one level column per
 /// category (security_updates … user_defined), violations, reasons. Ends in CRLF.
@@ -115,7 +119,8 @@ std::string csv_row(const Judgment& judgment);
 /// The header and one record per judgment.
 std::string write_csv(std::span<const Judgment> judgments);
 
-// ---- streaming writer ----------------------------------------------------------------------------
+// ---- streaming writer
+// ----------------------------------------------------------------------------
 
 /// Output formats of a fleet report.
 enum class ReportFormat : std::uint8_t {

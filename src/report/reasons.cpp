@@ -14,10 +14,10 @@ bool violates(const ConditionResult& c) noexcept {
 // alone are the reason.
 bool is_risk(const Evidence& e) noexcept { return e.value.starts_with("risk:"); }
 
-// Evidence that explains nothing: empty values, a repeat of the condition's name, and the count of
-// records examined.
+// Evidence that is not a reason: empty values, a repeat of the condition's name, the count of
+// records examined and the accounts exempted from the check.
 bool is_noise(const ConditionResult& c, const Evidence& e) noexcept {
-  return e.value.empty() || e.value == c.name || e.key == "checked";
+  return e.value.empty() || e.value == c.name || e.key == "checked" || e.key == "excluded";
 }
 
 // " key=value …", or " key risk: …" for failed sub-checks.
@@ -82,7 +82,8 @@ std::vector<std::string> judgment_reasons(const Judgment& judgment) {
         out.push_back(condition_reason(item.category, *g.first));
       } else {
         out.push_back(report::clean_text(std::string(category_name(item.category)) + ": " +
-                                         std::to_string(g.count) + " conditions unknown" + g.evidence));
+                                         std::to_string(g.count) + " conditions unknown" +
+                                         g.evidence));
       }
     }
     // An unknown item whose conditions do not say why still needs a line, or the client's status

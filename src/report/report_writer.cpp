@@ -15,20 +15,21 @@ std::string_view report_format_name(ReportFormat format) noexcept {
 }
 
 std::optional<ReportFormat> parse_report_format(std::string_view text) noexcept {
-  for (ReportFormat f : {ReportFormat::table, ReportFormat::jsonl, ReportFormat::json, ReportFormat::csv})
+  for (ReportFormat f :
+       {ReportFormat::table, ReportFormat::jsonl, ReportFormat::json, ReportFormat::csv})
     if (names_equal(text, report_format_name(f))) return f;
   return std::nullopt;
 }
 
-ReportWriter::ReportWriter(ReportFormat format, TableOptions table) : format_(format), table_(table) {}
+ReportWriter::ReportWriter(ReportFormat format, TableOptions table)
+    : format_(format), table_(table) {}
 
-std::string ReportWriter::add(const Judgment& judgment, std::string_view host, std::string_view user) {
+std::string ReportWriter::add(const Judgment& judgment, std::string_view host,
+                              std::string_view user) {
   summary_.add(judgment);
   std::string out;
   switch (format_) {
-    case ReportFormat::table:
-      rows_.push_back(make_table_row(judgment, host, user));
-      break;
+    case ReportFormat::table: rows_.push_back(make_table_row(judgment, host, user)); break;
     case ReportFormat::jsonl:
       out = write_judgment_json(judgment, JsonStyle::compact);
       out += '\n';
@@ -55,8 +56,7 @@ std::string ReportWriter::finish() {
       out += '\n';
       rows_.clear();
       break;
-    case ReportFormat::jsonl:
-      break;
+    case ReportFormat::jsonl: break;
     case ReportFormat::json:
       out = started_ ? "\n]," : "{\"format\":\"posture-judgments/1\",\"judgments\":[],";
       out += "\"summary\":";

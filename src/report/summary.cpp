@@ -67,7 +67,8 @@ std::string one_decimal(double v) {
 }  // namespace
 
 std::string format_summary(const FleetSummary& s) {
-  std::string out = "summary: " + std::to_string(s.clients) + (s.clients == 1 ? " client" : " clients");
+  std::string out =
+      "summary: " + std::to_string(s.clients) + (s.clients == 1 ? " client" : " clients");
   out += ": Safe " + std::to_string(s.safe);
   out += ", Caution " + std::to_string(s.caution);
   out += ", Warning " + std::to_string(s.warning);

@@ -8,8 +8,8 @@ namespace posture {
 namespace {
 
 enum Column : std::size_t { asset, host, user, level, points, status, reasons, column_count };
-constexpr std::array<std::string_view, column_count> headers = {"ASSET",  "HOST",   "USER",   "LEVEL",
-                                                                 "POINTS", "STATUS", "REASONS"};
+constexpr std::array<std::string_view, column_count> headers = {
+    "ASSET", "HOST", "USER", "LEVEL", "POINTS", "STATUS", "REASONS"};
 constexpr std::size_t gap = 2;
 // Below these widths a column stops being useful; the final per-line cut handles narrower tables.
 constexpr std::size_t min_name_width = 8;
@@ -19,7 +19,8 @@ using Widths = std::array<std::size_t, column_count>;
 
 std::vector<std::string> shown_reasons(const TableRow& row, std::size_t max_reasons) {
   if (max_reasons == 0 || row.reasons.size() <= max_reasons) return row.reasons;
-  std::vector<std::string> out(row.reasons.begin(), row.reasons.begin() + static_cast<std::ptrdiff_t>(max_reasons));
+  std::vector<std::string> out(row.reasons.begin(),
+                               row.reasons.begin() + static_cast<std::ptrdiff_t>(max_reasons));
   out.push_back("\u2026 " + std::to_string(row.reasons.size() - max_reasons) + " more");
   return out;
 }
@@ -58,8 +59,8 @@ void append_cell(std::string& line, std::string_view text, std::size_t width, bo
   if (!right) line += pad;
 }
 
-void emit(std::string& out, const std::array<std::string_view, column_count>& cells, std::string_view reason,
-          const Widths& w, std::size_t limit) {
+void emit(std::string& out, const std::array<std::string_view, column_count>& cells,
+          std::string_view reason, const Widths& w, std::size_t limit) {
   std::string line;
   for (std::size_t c = 0; c < reasons; ++c) {
     append_cell(line, cells[c], w[c], c == points);
@@ -79,7 +80,9 @@ TableRow make_table_row(const Judgment& judgment, std::string_view host, std::st
   row.asset = report::clean_text(judgment.asset);
   row.host = report::clean_text(host);
   row.user = report::clean_text(user);
-  row.level = judgment.level && judgment.status == Status::judged ? std::string(level_title(*judgment.level)) : "-";
+  row.level = judgment.level && judgment.status == Status::judged
+                  ? std::string(level_title(*judgment.level))
+                  : "-";
   row.points = judgment.points ? std::to_string(*judgment.points) : "-";
   row.status = std::string(status_name(judgment.status));
   row.reasons = judgment_reasons(judgment);
@@ -121,7 +124,8 @@ std::string write_table(std::span<const TableRow> rows, const TableOptions& opti
     emit(out, cells, cr.lines.empty() ? std::string_view{} : std::string_view{cr.lines[0]}, w,
          options.width);
     const std::array<std::string_view, column_count> blank{};
-    for (std::size_t r = 1; r < cr.lines.size(); ++r) emit(out, blank, cr.lines[r], w, options.width);
+    for (std::size_t r = 1; r < cr.lines.size(); ++r)
+      emit(out, blank, cr.lines[r], w, options.width);
   }
   return out;
 }

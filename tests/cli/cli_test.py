@@ -322,6 +322,11 @@ class SampleFleet(CliTestCase):
             if row["level"] in ("caution", "warning", "danger") or row["status"] == "unknown":
                 self.assertTrue(row["reasons"], row["asset"])
 
+    def test_sample_policy_tests_pass(self):
+        code, out, err = run("test", SAMPLE)
+        self.assertEqual(code, 0, out + err)
+        self.assertRegex(out.splitlines()[-1], r"^\d+ passed, 0 failed$")
+
     def test_sample_table_fits_80_columns(self):
         code, out, _ = self.sample("--width", "80")
         self.assertEqual(code, 0)

@@ -45,9 +45,10 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
 }  // namespace
 
 TEST_CASE("report: the CSV header names every column") {
-  CHECK(csv_header() ==
-        "asset,policy,status,level,level_code,points,security_updates,antivirus,prohibited_software,"
-        "mandatory_software,pc_security,user_defined,violations,reasons\r\n");
+  CHECK(
+      csv_header() ==
+      "asset,policy,status,level,level_code,points,security_updates,antivirus,prohibited_software,"
+      "mandatory_software,pc_security,user_defined,violations,reasons\r\n");
 }
 
 TEST_CASE("report: a CSV row has the level, per-category levels, violations and reasons") {

@@ -13,7 +13,8 @@ TEST_CASE("report: a reason shows only the failed sub-checks when there are some
                             {"definition_date", "2024-02-08"},
                             {"resident", "risk: not resident"}});
   CHECK(condition_reason(Category::antivirus, c) ==
-        "antivirus: Microsoft Defender Antivirus definition_age risk: 12 days > 3 resident risk: not resident");
+        "antivirus: Microsoft Defender Antivirus definition_age risk: 12 days > 3 resident risk: "
+        "not resident");
 }
 
 TEST_CASE("report: otherwise a reason shows the evidence that says something, as key=value") {
@@ -22,21 +23,30 @@ TEST_CASE("report: otherwise a reason shows the evidence that says something, as
                             {"bulletin", ""},
                             {"severity", "critical"},
                             {"title", "2024-02 Cumulative Update for Windows 11"}});
-  CHECK(condition_reason(Category::security_updates, c) ==
-        "security_updates: 5034765 severity=critical title=2024-02 Cumulative Update for Windows 11");
+  CHECK(
+      condition_reason(Category::security_updates, c) ==
+      "security_updates: 5034765 severity=critical title=2024-02 Cumulative Update for Windows 11");
   const auto p = condition("uTorrent*", Status::judged, Level::caution,
                            {{"checked", "42"}, {"installed", "uTorrent 3.6.0"}});
-  CHECK(condition_reason(Category::prohibited_software, p) == "prohibited_software: uTorrent* installed=uTorrent 3.6.0");
+  CHECK(condition_reason(Category::prohibited_software, p) ==
+        "prohibited_software: uTorrent* installed=uTorrent 3.6.0");
+  const auto a = condition("passwords.blank", Status::judged, Level::danger,
+                           {{"accounts", "kiosk"}, {"checked", "3"}, {"excluded", "svc_backup"}});
+  CHECK(condition_reason(Category::pc_security, a) ==
+        "pc_security: passwords.blank accounts=kiosk");
 }
 
 TEST_CASE("report: an unknown condition says unknown") {
   const auto c = condition("5034765", Status::unknown, std::nullopt, {{"missing", "updates"}});
-  CHECK(condition_reason(Category::security_updates, c) == "security_updates: 5034765 unknown missing=updates");
+  CHECK(condition_reason(Category::security_updates, c) ==
+        "security_updates: 5034765 unknown missing=updates");
 }
 
 TEST_CASE("report: a reason is one clean line whatever the inventory said") {
-  const auto c = condition("evil\nname\x1b[31m", Status::judged, Level::caution, {{"version", "1\r\n2"}});
-  CHECK(condition_reason(Category::prohibited_software, c) == "prohibited_software: evil?name?[31m version=1??2");
+  const auto c =
+      condition("evil\nname\x1b[31m", Status::judged, Level::caution, {{"version", "1\r\n2"}});
+  CHECK(condition_reason(Category::prohibited_software, c) ==
+        "prohibited_software: evil?name?[31m version=1??2");
 }
 
 TEST_CASE("report: reasons list violations and unknowns, not satisfied conditions") {
@@ -69,7 +79,8 @@ TEST_CASE("report: conditions unknown for the same reason share one line") {
   REQUIRE(reasons.size() == 2);
   CHECK(reasons[0] == "antivirus: 3 conditions unknown missing=antivirus");
   CHECK(reasons[1] ==
-        "antivirus: Symantec Endpoint Protection unknown definition_age=unknown: no definition date, max 7");
+        "antivirus: Symantec Endpoint Protection unknown definition_age=unknown: no definition "
+        "date, max 7");
 }
 
 TEST_CASE("report: safe, no_item and not_judged clients have no reasons") {

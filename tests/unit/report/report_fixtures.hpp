@@ -29,7 +29,8 @@ inline ItemResult item(Category category, Status status, std::optional<Level> le
   return i;
 }
 
-inline Judgment judgment(std::string asset, std::vector<ItemResult> items, std::string policy = "Company baseline") {
+inline Judgment judgment(std::string asset, std::vector<ItemResult> items,
+                         std::string policy = "Company baseline") {
   Judgment j;
   j.asset = std::move(asset);
   j.policy = std::move(policy);
@@ -66,16 +67,18 @@ inline Judgment danger_client() {
 
 /// An unknown client: no update data, no anti-virus data.
 inline Judgment unknown_client() {
-  return judgment("PC-000002", {item(Category::security_updates, Status::unknown, std::nullopt,
-                                     {condition("5034765", Status::unknown, std::nullopt,
-                                                {{"missing", "updates"}})}),
-                                item(Category::antivirus, Status::unknown, std::nullopt)});
+  return judgment(
+      "PC-000002",
+      {item(Category::security_updates, Status::unknown, std::nullopt,
+            {condition("5034765", Status::unknown, std::nullopt, {{"missing", "updates"}})}),
+       item(Category::antivirus, Status::unknown, std::nullopt)});
 }
 
 inline Judgment safe_client() {
-  return judgment("PC-000003", {item(Category::antivirus, Status::judged, Level::safe,
-                                     {condition("Microsoft Defender Antivirus", Status::judged, Level::safe)}),
-                                item(Category::pc_security, Status::no_item, std::nullopt)});
+  return judgment("PC-000003",
+                  {item(Category::antivirus, Status::judged, Level::safe,
+                        {condition("Microsoft Defender Antivirus", Status::judged, Level::safe)}),
+                   item(Category::pc_security, Status::no_item, std::nullopt)});
 }
 
 }  // namespace posture::test

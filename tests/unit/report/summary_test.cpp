@@ -10,7 +10,10 @@ using namespace posture::test;
 namespace {
 
 std::vector<Judgment> fleet() {
-  return {danger_client(), unknown_client(), safe_client(), not_judged("PC-9"),
+  return {danger_client(),
+          unknown_client(),
+          safe_client(),
+          not_judged("PC-9"),
           judgment("PC-5", {item(Category::pc_security, Status::no_item, std::nullopt)}),
           judgment("PC-6", {item(Category::antivirus, Status::judged, Level::warning)})};
 }

@@ -47,7 +47,8 @@ TEST_CASE("report: the table has a header, one line per client and one per furth
   CHECK(lines[0].find("REASONS") != std::string::npos);
   CHECK(lines[1].rfind("PC-004711", 0) == 0);
   CHECK(lines[1].find("Danger") != std::string::npos);
-  CHECK(lines[1].find("antivirus: Microsoft Defender Antivirus definition_age risk: 12 days > 3") != std::string::npos);
+  CHECK(lines[1].find("antivirus: Microsoft Defender Antivirus definition_age risk: 12 days > 3") !=
+        std::string::npos);
   CHECK(lines[2].find_first_not_of(' ') == lines[1].find("antivirus:"));  // continuation aligned
   CHECK(lines[2].find("prohibited_software: uTorrent") != std::string::npos);
   CHECK(lines[5].rfind("PC-9", 0) == 0);
@@ -57,8 +58,9 @@ TEST_CASE("report: the table has a header, one line per client and one per furth
 
 TEST_CASE("report: no table line is wider than the width asked for") {
   auto rs = rows();
-  rs.push_back(make_table_row(danger_client(), "\xe7\xa5\x9e\xe6\x88\xb8-\xe5\x96\xb6\xe6\xa5\xad-0001-very-long-host-name",
-                              "\xe7\x94\xb0\xe4\xb8\xad"));  // 神戸-営業-…, user 田中
+  rs.push_back(make_table_row(
+      danger_client(), "\xe7\xa5\x9e\xe6\x88\xb8-\xe5\x96\xb6\xe6\xa5\xad-0001-very-long-host-name",
+      "\xe7\x94\xb0\xe4\xb8\xad"));  // 神戸-営業-…, user 田中
   for (std::size_t width = 1; width <= 200; ++width) {
     const std::string text = write_table(rs, {.width = width});
     for (const auto& l : lines_of(text)) {

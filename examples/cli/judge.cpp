@@ -1,0 +1,165 @@
+// posture judge: judges a fleet against policies and writes a report.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <memory>
+
+#include "commands.hpp"
+#include "common.hpp"
+#include "posture/io.hpp"
+#include "posture/report.hpp"
+#include "progress.hpp"
+
+namespace posture::cli {
+namespace {
+
+struct JudgeOptions {
+  std::vector<std::string> policies;
+  std::string catalog;
+  std::string inventory;
+  std::string at;
+  std::string format = "table";
+  std::string fail_on;
+  bool require_agent_version = false;
+  std::string output;
+  std::size_t width = 0;
+  bool width_given = false;
+};
+
+// The one place posture reads the clock: the library takes the reference time as an argument.
+Timestamp now_utc() {
+  const auto since_epoch = std::chrono::system_clock::now().time_since_epoch();
+  return Timestamp{std::chrono::duration_cast<std::chrono::seconds>(since_epoch).count()};
+}
+
+// The table fills the terminal it is shown in; written to a file or a pipe it keeps every reason
+// whole, for grep and for reading later.
+std::size_t table_width(const JudgeOptions& o) {
+  if (o.width_given) return o.width;
+  if (!o.output.empty() && o.output != "-") return 0;
+  return terminal_columns();
+}
+
+// Prints the bad records read_fleet has collected since the last call, so that in a long stream
+// they appear near the output of their neighbours.
+void print_new(const std::vector<error>& bad, std::size_t& printed, const std::string& file) {
+  for (; printed < bad.size(); ++printed) print_error(bad[printed], file);
+}
+
+int run_judge(const JudgeOptions& o) {
+  Timestamp at = now_utc();
+  if (!o.at.empty()) {
+    const auto parsed = parse_timestamp(o.at);
+    if (!parsed) {
+      print_message(
+          "--at: expected an RFC 3339 time (2024-02-20T09:00:00Z) or a date (2024-02-20), got \"" +
+          o.at + "\"");
+      return exit_error;
+    }
+    at = *parsed;
+  }
+  const ReportFormat format = parse_report_format(o.format).value_or(ReportFormat::table);
+  const std::optional<Level> fail_on = o.fail_on.empty() ? std::nullopt : parse_level(o.fail_on);
+
+  EvalOptions eval;
+  eval.require_agent_version = o.require_agent_version;
+  const auto engine = load_engine(o.policies, o.catalog, eval);
+  if (!engine) return exit_error;
+
+  ReadOptions read;
+  read.file_name = input_name(o.inventory);
+  const auto text = read_input(o.inventory, read.max_document_bytes);
+  if (!text) {
+    print_error(text.err(), read.file_name);
+    return exit_error;
+  }
+
+  // Opened only now, so that bad policies or an unreadable inventory leave an old report intact.
+  Output out;
+  if (!out.open(o.output)) return exit_error;
+
+  ReportWriter writer(format, TableOptions{.width = table_width(o)});
+  Progress progress(static_cast<std::size_t>(std::count(text->begin(), text->end(), '\n')));
+  std::vector<error> bad;
+  std::size_t printed = 0;
+  bool reached = false;
+  const auto fleet = read_fleet(
+      *text, read,
+      [&](Snapshot&& snapshot, std::size_t line) {
+        const Judgment j = engine->judge(snapshot, at);
+        if (fail_on && j.status == Status::judged && j.level && *j.level >= *fail_on)
+          reached = true;
+        print_new(bad, printed, read.file_name);
+        progress.update(writer.summary().clients + 1, line);
+        // A closed pipe or a full disk ends the run; judging on would only produce lost output.
+        return out.write(writer.add(j, snapshot.host, snapshot.user));
+      },
+      bad);
+  progress.finish();
+  print_new(bad, printed, read.file_name);
+  if (!fleet) print_error(fleet.err(), read.file_name);
+
+  out.write(writer.finish());
+  const bool written = out.close();
+  if (format != ReportFormat::table)
+    std::fprintf(stderr, "%s\n", format_summary(writer.summary()).c_str());
+
+  if (!fleet || !bad.empty() || !written) return exit_error;
+  return reached ? exit_failed : exit_ok;
+}
+
+}  // namespace
+
+void add_judge_command(CLI::App& app, int& status) {
+  auto o = std::make_shared<JudgeOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "judge", "Judge a fleet's inventory against policies and report the levels");
+  cmd->footer(
+      "The reference time for age rules (definition age, password age) is --at, or else the "
+      "current "
+      "UTC time: the command line is the one place posture reads the clock, so pass --at for "
+      "reproducible results.\n\n"
+      "Exit status: 0 when every client was judged; 1 when a client reached the --fail-on level; "
+      "2 on bad input (policy, catalog or inventory errors, printed on stderr as "
+      "file:line:column: message). A bad inventory record is reported with its line and skipped; "
+      "the other clients are still judged and written, and the exit status is 2.");
+  cmd->add_option("-p,--policy", o->policies,
+                  "Policy document(s) (posture-policy/1), merged by name")
+      ->required()
+      ->type_name("FILE...");
+  cmd->add_option("-c,--catalog", o->catalog,
+                  "Patch catalog (posture-catalog/1) for supersedence and distribution")
+      ->type_name("FILE");
+  cmd->add_option("-i,--inventory", o->inventory,
+                  "Fleet inventory: JSON Lines, a JSON array or one snapshot "
+                  "(posture-inventory/1); - for stdin")
+      ->required()
+      ->type_name("FILE|-");
+  cmd->add_option("--at", o->at,
+                  "Reference time, RFC 3339 (2024-02-20T09:00:00Z) or a date (2024-02-20); "
+                  "default: now (UTC)")
+      ->type_name("TIME");
+  cmd->add_option("-f,--format", o->format,
+                  "Output format: table, jsonl, json or csv (default: table)")
+      ->check(CLI::IsMember({"table", "jsonl", "json", "csv"}))
+      ->type_name("FORMAT");
+  cmd->add_option("--fail-on", o->fail_on,
+                  "Exit with status 1 when a client is judged at this level or worse")
+      ->check(CLI::IsMember({"safe", "caution", "warning", "danger"}, CLI::ignore_case))
+      ->type_name("LEVEL");
+  cmd->add_flag("--require-agent-version", o->require_agent_version,
+                "A snapshot without agent_version has every item unknown");
+  cmd->add_option("-o,--output", o->output, "Write the report here instead of standard output")
+      ->type_name("FILE");
+  CLI::Option* width =
+      cmd->add_option("--width", o->width,
+                      "Table width in columns, 0 for no limit (default: the terminal's width; "
+                      "no limit when not writing to a terminal)")
+          ->type_name("N");
+  cmd->callback([o, width, &status] {
+    o->width_given = width->count() > 0;
+    status = run_judge(*o);
+  });
+}
+
+}  // namespace posture::cli

@@ -1,0 +1,45 @@
+#include "progress.hpp"
+
+#include <cstdio>
+#include <string>
+
+#include "common.hpp"
+
+namespace posture::cli {
+
+namespace {
+constexpr auto quiet_start = std::chrono::seconds(1);
+constexpr auto interval = std::chrono::milliseconds(200);
+}  // namespace
+
+Progress::Progress(std::size_t total_lines)
+    : enabled_(is_terminal(stderr)),
+      total_lines_(total_lines),
+      start_(clock::now()),
+      last_(start_) {}
+
+void Progress::update(std::size_t clients, std::size_t line) {
+  if (!enabled_) return;
+  const auto now = clock::now();
+  if (now - start_ < quiet_start || now - last_ < interval) return;
+  last_ = now;
+  std::string text = "judging: " + std::to_string(clients) + " clients";
+  if (total_lines_ > 1) {
+    text += ", line " + std::to_string(line) + " of " + std::to_string(total_lines_);
+    text += " (" + std::to_string(line * 100 / total_lines_) + "%)";
+  }
+  const std::size_t pad = width_ > text.size() ? width_ - text.size() : 0;
+  std::fprintf(stderr, "\r%s%*s", text.c_str(), static_cast<int>(pad), "");
+  std::fflush(stderr);
+  width_ = text.size();
+  shown_ = true;
+}
+
+void Progress::finish() {
+  if (!shown_) return;
+  std::fprintf(stderr, "\r%*s\r", static_cast<int>(width_), "");
+  std::fflush(stderr);
+  shown_ = false;
+}
+
+}  // namespace posture::cli

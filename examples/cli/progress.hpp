@@ -1,0 +1,32 @@
+// A progress line on stderr for long runs: "judging: 48213 clients, line 48230 of 100000 (48%)".
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+
+namespace posture::cli {
+
+/// Shows nothing unless stderr is a terminal and the run has lasted a second; then one line,
+/// rewritten in place ('\r') at most five times a second, so that it neither floods a log nor slows
+/// the run. finish() erases it before the summary is printed.
+class Progress {
+ public:
+  explicit Progress(std::size_t total_lines);
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
+  ~Progress() { finish(); }
+
+  void update(std::size_t clients, std::size_t line);
+  void finish();
+
+ private:
+  using clock = std::chrono::steady_clock;
+  bool enabled_;
+  bool shown_ = false;
+  std::size_t total_lines_;
+  std::size_t width_ = 0;  // of the last line shown, to erase it
+  clock::time_point start_;
+  clock::time_point last_;
+};
+
+}  // namespace posture::cli
