@@ -14,6 +14,9 @@ struct CheckOptions {
 };
 
 int run_check(const CheckOptions& o) {
+  std::vector<std::string> inputs = o.policies;
+  inputs.push_back(o.catalog);
+  if (!stdin_at_most_once(inputs)) return exit_error;
   const auto engine = load_engine(o.policies, o.catalog, {});
   if (!engine) return exit_error;
   const std::size_t n = engine->policies().judgment_policies.size();

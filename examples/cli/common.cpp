@@ -1,5 +1,6 @@
 #include "common.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -28,6 +29,12 @@ void print_error(const error& e, std::string_view file) {
 }
 
 std::string input_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+
+bool stdin_at_most_once(const std::vector<std::string>& paths) {
+  if (std::count(paths.begin(), paths.end(), "-") <= 1) return true;
+  print_message("standard input (-) can be read only once");
+  return false;
+}
 
 result<std::string> read_input(const std::string& path, std::size_t max_bytes) {
   if (path != "-") return read_file(path, max_bytes);

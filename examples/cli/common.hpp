@@ -31,6 +31,9 @@ void print_error(const error& e, std::string_view file);
 /// The name diagnostics use for an input path: "<stdin>" for "-".
 std::string input_name(const std::string& path);
 
+/// False, after saying so, when more than one of `paths` is "-": standard input can be read once.
+bool stdin_at_most_once(const std::vector<std::string>& paths);
+
 /// A whole input: the file at `path`, or standard input when `path` is "-".
 result<std::string> read_input(const std::string& path, std::size_t max_bytes);
 

@@ -22,6 +22,7 @@ struct JudgeOptions {
   std::string fail_on;
   bool require_agent_version = false;
   std::string output;
+  bool at_given = false;
   std::size_t width = 0;
   bool width_given = false;
 };
@@ -47,8 +48,13 @@ void print_new(const std::vector<error>& bad, std::size_t& printed, const std::s
 }
 
 int run_judge(const JudgeOptions& o) {
+  std::vector<std::string> inputs = o.policies;
+  inputs.push_back(o.catalog);
+  inputs.push_back(o.inventory);
+  if (!stdin_at_most_once(inputs)) return exit_error;
+
   Timestamp at = now_utc();
-  if (!o.at.empty()) {
+  if (o.at_given) {
     const auto parsed = parse_timestamp(o.at);
     if (!parsed) {
       print_message(
@@ -135,10 +141,11 @@ void add_judge_command(CLI::App& app, int& status) {
                   "(posture-inventory/1); - for stdin")
       ->required()
       ->type_name("FILE|-");
-  cmd->add_option("--at", o->at,
-                  "Reference time, RFC 3339 (2024-02-20T09:00:00Z) or a date (2024-02-20); "
-                  "default: now (UTC)")
-      ->type_name("TIME");
+  CLI::Option* at =
+      cmd->add_option("--at", o->at,
+                      "Reference time, RFC 3339 (2024-02-20T09:00:00Z) or a date (2024-02-20); "
+                      "default: now (UTC)")
+          ->type_name("TIME");
   cmd->add_option("-f,--format", o->format,
                   "Output format: table, jsonl, json or csv (default: table)")
       ->check(CLI::IsMember({"table", "jsonl", "json", "csv"}))
@@ -156,7 +163,8 @@ void add_judge_command(CLI::App& app, int& status) {
                       "Table width in columns, 0 for no limit (default: the terminal's width; "
                       "no limit when not writing to a terminal)")
           ->type_name("N");
-  cmd->callback([o, width, &status] {
+  cmd->callback([o, at, width, &status] {
+    o->at_given = at->count() > 0;
     o->width_given = width->count() > 0;
     status = run_judge(*o);
   });

@@ -168,10 +168,17 @@ class Judge(CliTestCase):
         self.assertIn("danger", out)
 
     def test_bad_reference_time_exits_2(self):
-        code, out, err = judge("--at", "yesterday")
+        for at in ("yesterday", "", "2024-02-30"):
+            code, out, err = judge("--at", at)
+            self.assertEqual(code, 2, at)
+            self.assertEqual(out, "")
+            self.assertIn("--at", err)
+
+    def test_standard_input_is_read_once(self):
+        code, out, err = run("judge", "--policy", "-", "--inventory", "-", "--at", AT, stdin=b"{}")
         self.assertEqual(code, 2)
         self.assertEqual(out, "")
-        self.assertIn("--at", err)
+        self.assertIn("standard input", err)
 
     def test_inventory_from_stdin_and_report_to_file(self):
         with open(data("fleet-mixed.jsonl"), "rb") as f:
