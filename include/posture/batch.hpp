@@ -1,0 +1,146 @@
+// Fleet judgment in columns (the batch path; DESIGN.md rules 1 and 2).
+//
+// A Fleet keeps many clients' snapshots in memory in columnar form: strings are interned in
+// dictionaries shared by all clients, lists (programs, updates, …) are runs of dictionary ids, and
+// scalars are columns with presence bits. A host keeps one Fleet alive, feeds it changed
+// snapshots (a JSON Lines record whose digest equals the stored one is skipped without being
+// parsed) and judges the whole fleet after every inventory import or policy change.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "posture/engine.hpp"
+#include "posture/error.hpp"
+#include "posture/inventory.hpp"
+#include "posture/io.hpp"
+#include "posture/judgment.hpp"
+#include "posture/plan.hpp"
+
+namespace posture {
+
+/// A 128-bit digest of a snapshot's JSON text: equal texts have equal digests. It is not a
+/// cryptographic hash. It decides only whether a record changed, and the one party that could
+/// craft a colliding record is the client that writes it, which can as well resend its old record.
+struct SnapshotDigest {
+  std::uint64_t low = 0;
+  std::uint64_t high = 0;
+  friend bool operator==(const SnapshotDigest&, const SnapshotDigest&) = default;
+};
+
+/// The digest of a record's text, as ingest_fleet() computes it for each JSON Lines record.
+SnapshotDigest digest_of(std::string_view text) noexcept;
+
+/// Memory held by a Fleet, in bytes.
+struct FleetMemory {
+  std::size_t columns = 0;       ///< per-client columns, lists and indexes: grows with the clients
+  std::size_t dictionaries = 0;  ///< distinct strings and records shared between clients
+};
+
+/// Many clients' snapshots in columnar form. Clients are numbered 0 … size()-1 in the order they
+/// were added; removing a client moves the last client into its place.
+/// Thread safety: const members may run on many threads at once; any change needs exclusive access.
+class Fleet {
+ public:
+  struct Impl;
+
+  Fleet();
+  ~Fleet();
+  Fleet(const Fleet& other);
+  Fleet& operator=(const Fleet& other);
+  Fleet(Fleet&& other) noexcept;
+  Fleet& operator=(Fleet&& other) noexcept;
+
+  std::size_t size() const noexcept;
+  bool empty() const noexcept { return size() == 0; }
+
+  /// Adds `snapshot` as a new client, or replaces the client with the same asset number.
+  /// Returns the client's number. Errors: errc::limit when the fleet's columns would exceed 2^32
+  /// entries; the fleet is then unchanged.
+  result<std::size_t> upsert(const Snapshot& snapshot);
+
+  /// Adds `snapshot` as a new client even when a client with its asset number exists, for a batch
+  /// judged record by record (a JSON Lines file may report one client twice). find() and upsert()
+  /// then address the newest of them. Errors as upsert().
+  result<std::size_t> append(const Snapshot& snapshot);
+
+  /// Removes the client with this asset number (the newest, when appended twice). Returns false
+  /// when there is none.
+  bool remove(std::string_view asset);
+
+  /// Removes every client; dictionaries are kept, so a judge's per-entry work stays valid.
+  void clear() noexcept;
+
+  /// The number of the client with this asset number (the newest, when appended twice).
+  std::optional<std::size_t> find(std::string_view asset) const noexcept;
+
+  /// The client's asset number; valid until the fleet changes. `client` < size().
+  std::string_view asset(std::size_t client) const noexcept;
+
+  /// The client's snapshot, rebuilt from the columns: equal, member by member, to the snapshot
+  /// it was built from (or that read_snapshot_json() reads from its record). `client` < size().
+  Snapshot snapshot(std::size_t client) const;
+
+  /// The digest of the JSON text the client was read from; zero when built from a Snapshot.
+  SnapshotDigest digest(std::size_t client) const noexcept;
+
+  FleetMemory memory() const noexcept;
+
+  /// Internal columns, for the batch evaluator (src/batch/fleet_impl.hpp).
+  const Impl& impl() const noexcept { return *impl_; }
+  Impl& impl() noexcept { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+/// How ingest_fleet() treats a record whose asset number is already in the fleet.
+enum class IngestMode : std::uint8_t {
+  upsert = 0,  ///< replace that client (skipping the record when its digest is unchanged)
+  append = 1,  ///< add a new client for every record (Fleet::append)
+};
+
+struct IngestOptions {
+  ReadOptions read;  ///< limits and the file name used in diagnostics
+  IngestMode mode = IngestMode::upsert;
+  /// Upsert mode: a record whose digest equals that of the client last read from the same text is
+  /// not parsed again.
+  bool skip_unchanged = true;
+};
+
+/// What one ingest_fleet() call did.
+struct IngestStats {
+  std::size_t records = 0;    ///< records read, good and bad (blank lines are not records)
+  std::size_t added = 0;      ///< new clients
+  std::size_t replaced = 0;   ///< clients whose snapshot changed
+  std::size_t unchanged = 0;  ///< records skipped by digest
+  std::size_t bad = 0;        ///< records that could not be read (see bad_records)
+  /// Records read with read_fleet() because the streaming reader does not take their shape
+  /// (errors, unusual values, nested custom fields, records spanning lines): a host seeing many
+  /// learns that its agents write something the fast path should learn to read.
+  std::size_t slow = 0;
+  std::size_t bytes = 0;      ///< input bytes consumed
+};
+
+/// Called once per record, in input order: the record's 1-based line and the client it went to,
+/// or no client for a bad record (whose error was appended to bad_records just before).
+using RecordSink = std::function<void(std::size_t line, std::optional<std::size_t> client)>;
+
+/// Reads a fleet document into `fleet`: JSON Lines (one snapshot per line, blank lines ignored),
+/// a JSON array of snapshots, or a single snapshot object, as read_fleet() does, and with its
+/// semantics record by record: the fleet afterwards holds what upsert() (or append()) of each
+/// read_snapshot_json() result would give. JSON Lines records are read by a streaming reader that
+/// builds no per-client tree, and records seen before (same digest) are skipped in upsert mode.
+/// A bad record does not stop the others: its error (with its line) is appended to `bad_records`.
+/// The call fails only when the input as a whole cannot be read (as read_fleet() fails) or the
+/// fleet reaches its column limits (errc::limit); the records before the failure stay in the fleet.
+result<IngestStats> ingest_fleet(Fleet& fleet, std::string_view text, const IngestOptions& options,
+                                 std::vector<error>& bad_records, const RecordSink& on_record = {});
+
+}  // namespace posture
