@@ -254,7 +254,8 @@ struct SelectOptions {
   /// "Initial" is refused (errc::invalid), an unknown name is errc::not_found.
   std::string policy;
   /// Parent of the folders commands' files go to: "<command_folder>/<YYYYMMDDhhmmss><nnn>", the
-  /// run time and the command's number in the run. Empty: the bare folder name.
+  /// run time and the command's number in the run ('\\' instead of '/' when the parent is a
+  /// Windows path). Empty: the bare folder name.
   std::string command_folder;
   /// Sender of administrator mails; empty leaves it to the host's mail settings.
   std::string mail_from;

@@ -317,9 +317,11 @@ class Selector {
     if (!a.pass_asset && a.pass_results == ResultDetail::none) return run;
     run.folder = compact_time(run_time) + three_digits(number);
     if (!options_.command_folder.empty()) {
-      std::string parent = options_.command_folder;
-      if (parent.back() != '/' && parent.back() != '\\') parent += '/';
-      run.folder = parent + run.folder;
+      // A Windows path gets a Windows separator, as JP1/CSC - Manager's own folders do.
+      const std::string& parent = options_.command_folder;
+      const bool windows = parent.find('\\') != std::string::npos && parent.find('/') == std::string::npos;
+      const char separator = windows ? '\\' : '/';
+      run.folder = parent + (parent.back() == separator ? "" : std::string(1, separator)) + run.folder;
     }
     run.argv.push_back("-CSC_folder:" + run.folder);
     if (a.pass_asset) run.files.push_back(action::asset_information_file(clients));
