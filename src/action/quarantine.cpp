@@ -101,6 +101,7 @@ QuarantineStep quarantine_step(QuarantineState from, const QuarantineEvent& even
     case E::register_permitted:
       if (from == S::unregistered || from == S::removed)
         return go(S::permitted, ControlOp::permit, "registered from the permitted-PC list");
+      if (from == S::exempt) return stay(from, "exempt clients are outside network control");
       return stay(from, "already under network control; registration changes nothing");
     case E::remove: return retire(from, event.auto_refuse);
     case E::set_exempt:
