@@ -86,9 +86,18 @@ class Checker {
 
  private:
   int collection_ = -1;  // the collection whose predicate is being checked, or -1
+  // Suggestions cost an edit-distance search each; a hostile expression full of unknown names
+  // gets hints for the first few only, so that compiling it stays fast.
+  int hints_left_ = 16;
 
   void report(std::size_t offset, std::string message) {
     problems.push_back({errc::check, offset, std::move(message)});
+  }
+
+  std::string suggest(std::string_view word, std::span<const std::string_view> candidates) {
+    if (hints_left_ <= 0) return {};
+    --hints_left_;
+    return did_you_mean(word, candidates);
   }
 
   Type infer(Node& n) {
@@ -210,7 +219,7 @@ class Checker {
       for (const auto& f : collections()[collection_].fields) names.push_back(f.name);
     for (const auto& f : snapshot_fields()) names.push_back(f.path);
     for (const auto& c : collections()) names.push_back(c.name);
-    report(n.pos, "unknown field " + quote(n.text) + did_you_mean(n.text, names));
+    report(n.pos, "unknown field " + quote(n.text) + suggest(n.text, names));
     return Type::error;
   }
 
@@ -228,7 +237,7 @@ class Checker {
     auto values = values_of(field);
     if (values.empty() || literal.kind != Kind::string) return;
     if (std::find(values.begin(), values.end(), literal.text) != values.end()) return;
-    std::string hint = did_you_mean(literal.text, values);
+    std::string hint = suggest(literal.text, values);
     if (hint.empty()) hint = "; its values are " + list_of(values);
     report(literal.pos, field.text + " is never " + quote(literal.text) + hint);
   }
@@ -238,7 +247,7 @@ class Checker {
   Type call(Node& n) {
     auto it = std::find(function_names.begin(), function_names.end(), n.text);
     if (it == function_names.end()) {
-      report(n.pos, "unknown function " + quote(n.text) + did_you_mean(n.text, function_names));
+      report(n.pos, "unknown function " + quote(n.text) + suggest(n.text, function_names));
       for (Node& kid : n.kids) check(kid);
       return Type::error;
     }
@@ -290,7 +299,7 @@ class Checker {
     if (c < 0) {
       std::vector<std::string_view> names;
       for (const auto& def : collections()) names.push_back(def.name);
-      std::string hint = did_you_mean(n.text, names);
+      std::string hint = suggest(n.text, names);
       if (hint.empty()) hint = "; the collections are " + list_of(names);
       report(n.op_pos, "unknown collection " + quote(n.text) + hint);
       return result;

@@ -14,14 +14,14 @@ namespace posture::expr {
 
 result<Program> compile(std::string_view source, const source_location& origin,
                         const Limits& limits) {
-  auto fail = [&](const Problem& p) {
-    return error(p.code, p.message, locate(source, origin, p.offset));
-  };
   try {
     if (source.size() > limits.max_source_bytes)
-      return fail({errc::limit, 0,
+      return error(errc::limit,
                    "the expression is " + std::to_string(source.size()) +
-                       " bytes long; the limit is " + std::to_string(limits.max_source_bytes)});
+                       " bytes long; the limit is " + std::to_string(limits.max_source_bytes),
+                   Locator({}, origin)(0));
+    const Locator locate(source, origin);
+    auto fail = [&](const Problem& p) { return error(p.code, p.message, locate(p.offset)); };
     if (auto at = find_excess_nesting(source, limits.max_depth))
       return fail({errc::limit, *at,
                    "the expression nests more than " + std::to_string(limits.max_depth) +
@@ -38,7 +38,7 @@ result<Program> compile(std::string_view source, const source_location& origin,
       std::vector<diagnostic> all;
       all.reserve(problems.size());
       for (const Problem& p : problems)
-        all.push_back({p.code, p.message, locate(source, origin, p.offset)});
+        all.push_back({p.code, p.message, locate(p.offset)});
       return error(std::move(all));
     }
     auto impl = std::make_shared<Program::Impl>();

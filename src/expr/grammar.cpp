@@ -5,8 +5,9 @@
 // contains, starts_with) between two operands; comparisons do not chain. Operands are literals,
 // field paths, fields["…"], function calls, any/all/count over a collection, and parenthesised
 // expressions. The parser recurses only through brackets, whose depth the caller has bounded.
-#include <boost/spirit/home/x3.hpp>
 #include <cctype>
+
+#include <boost/spirit/home/x3.hpp>
 
 #include "expr/parser.hpp"
 #include "posture/name.hpp"

@@ -1,5 +1,6 @@
 #include "expr/problem.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace posture::expr {
@@ -12,28 +13,30 @@ bool is_word(char c) noexcept {
 
 }  // namespace
 
-source_location locate(std::string_view source, const source_location& origin,
-                       std::size_t offset) {
-  offset = std::min(offset, source.size());
-  source_location where;
-  where.file = origin.file;
-  where.offset = origin.offset + offset;
-  std::uint32_t line = origin.line == 0 ? 1 : origin.line;
-  std::uint32_t column = origin.line == 0 ? 1 : origin.column;
-  std::size_t line_start = 0;
-  bool first_line = true;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (source[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-      first_line = false;
-    }
+Locator::Locator(std::string_view source, const source_location& origin)
+    : size_(source.size()), origin_(origin) {
+  if (origin_.line == 0) {
+    origin_.line = 1;
+    origin_.column = 1;
   }
-  if (first_line)
-    where.column = column == 0 ? 0 : column + static_cast<std::uint32_t>(offset);
+  for (std::size_t i = 0; i < source.size(); ++i)
+    if (source[i] == '\n') line_starts_.push_back(i + 1);
+}
+
+source_location Locator::operator()(std::size_t offset) const {
+  offset = std::min(offset, size_);
+  source_location where;
+  where.file = origin_.file;
+  where.offset = origin_.offset + offset;
+  // Lines that start at or before `offset`: upper_bound, since a newline's own offset is still on
+  // the line it ends.
+  auto after = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  auto newlines = static_cast<std::size_t>(after - line_starts_.begin());
+  where.line = origin_.line + static_cast<std::uint32_t>(newlines);
+  if (newlines == 0)
+    where.column = origin_.column == 0 ? 0 : origin_.column + static_cast<std::uint32_t>(offset);
   else
-    where.column = static_cast<std::uint32_t>(offset - line_start + 1);
-  where.line = line;
+    where.column = static_cast<std::uint32_t>(offset - *(after - 1) + 1);
   return where;
 }
 

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "posture/error.hpp"
 
@@ -16,12 +17,20 @@ struct Problem {
   std::string message;
 };
 
-/// Where byte `offset` of an expression lies in its document, given where the expression starts
-/// (`origin`). On the expression's first line columns continue from the origin's column; after a
-/// newline inside the expression they restart at 1 on the following lines. An origin without a
-/// line (0) positions the expression as a document of its own, starting at line 1, column 1.
-source_location locate(std::string_view source, const source_location& origin,
-                       std::size_t offset);
+/// Turns byte offsets of an expression into positions in its document, given where the expression
+/// starts (`origin`). On the expression's first line columns continue from the origin's column;
+/// after a newline inside the expression they restart at 1 on the following lines. An origin
+/// without a line (0) positions the expression as a document of its own, from line 1, column 1.
+class Locator {
+ public:
+  Locator(std::string_view source, const source_location& origin);
+  source_location operator()(std::size_t offset) const;
+
+ private:
+  std::size_t size_;
+  source_location origin_;
+  std::vector<std::size_t> line_starts_;  // offset after each newline, ascending
+};
 
 /// The text at `offset` for a message: the word or character there, or "end of expression".
 std::string describe_token(std::string_view source, std::size_t offset);

@@ -140,3 +140,14 @@ TEST_CASE("expr: literals are validated") {
   CHECK(problems(std::string("settings.anonymous.restrict > 1") + std::string(400, '0')) ==
         "1:31: number \"1" + std::string(400, '0') + "\" is out of range");
 }
+
+TEST_CASE("expr: only the first 16 unknown names get a suggestion, so hostile input stays cheap") {
+  std::string source = "managed";
+  for (int i = 0; i < 20; ++i) source += " and os.nmae";
+  auto program = posture::expr::compile(source, {});
+  REQUIRE_FALSE(program.ok());
+  const auto& all = program.err().diagnostics();
+  REQUIRE(all.size() == 20);
+  CHECK(all[15].message == R"(unknown field "os.nmae"; did you mean "os.name"?)");
+  CHECK(all[16].message == R"(unknown field "os.nmae")");
+}
