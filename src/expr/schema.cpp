@@ -179,28 +179,27 @@ const ElementFieldDef firewall_fields[] = {
 };
 
 const CollectionDef collections_table[] = {
-    {"software", "software", [](const Snapshot& s) noexcept { return items_of(s.software); },
-     software_fields},
-    {"updates", "updates.items",
+    {"software", [](const Snapshot& s) noexcept { return items_of(s.software); }, software_fields},
+    {"updates",
      [](const Snapshot& s) noexcept {
        return s.updates ? Items{s.updates->items.data(), s.updates->items.size(), true} : Items{};
      },
      update_fields},
-    {"antivirus", "antivirus", [](const Snapshot& s) noexcept { return items_of(s.antivirus); },
+    {"antivirus", [](const Snapshot& s) noexcept { return items_of(s.antivirus); },
      antivirus_fields},
-    {"services", "settings.services",
-     [](const Snapshot& s) noexcept { return items_of(s.settings.services); }, service_fields},
-    {"shares", "settings.shares",
-     [](const Snapshot& s) noexcept { return items_of(s.settings.shares); }, share_fields},
-    {"drives", "settings.encryption",
-     [](const Snapshot& s) noexcept { return items_of(s.settings.encryption); }, drive_fields},
-    {"accounts", "settings.passwords.accounts",
+    {"services", [](const Snapshot& s) noexcept { return items_of(s.settings.services); },
+     service_fields},
+    {"shares", [](const Snapshot& s) noexcept { return items_of(s.settings.shares); },
+     share_fields},
+    {"drives", [](const Snapshot& s) noexcept { return items_of(s.settings.encryption); },
+     drive_fields},
+    {"accounts",
      [](const Snapshot& s) noexcept {
        return s.settings.passwords ? items_of(s.settings.passwords->accounts) : Items{};
      },
      account_fields},
-    {"firewall", "settings.firewall",
-     [](const Snapshot& s) noexcept { return items_of(s.settings.firewall); }, firewall_fields},
+    {"firewall", [](const Snapshot& s) noexcept { return items_of(s.settings.firewall); },
+     firewall_fields},
 };
 
 }  // namespace

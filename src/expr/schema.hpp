@@ -42,7 +42,6 @@ struct ElementFieldDef {
 /// A collection that any/all/count iterate ("software", "updates", …).
 struct CollectionDef {
   std::string_view name;
-  std::string_view path;  ///< where it lives in the snapshot ("settings.encryption")
   Items (*items)(const Snapshot& snapshot) noexcept;
   std::span<const ElementFieldDef> fields;
 };

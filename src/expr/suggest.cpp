@@ -33,8 +33,6 @@ std::size_t distance(std::string_view a, std::string_view b) noexcept {
   return previous[b.size()];
 }
 
-}  // namespace
-
 std::string_view closest(std::string_view word, std::span<const std::string_view> candidates) {
   // A third of the word may be wrong, at least one character: "os.nmae" → "os.name", but "x" is
   // not a typo of "os".
@@ -52,6 +50,8 @@ std::string_view closest(std::string_view word, std::span<const std::string_view
   }
   return best;
 }
+
+}  // namespace
 
 std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates) {
   std::string_view best = closest(word, candidates);

@@ -15,6 +15,12 @@ unsigned char fold(char c, bool folded) noexcept {
 
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
+std::string format_duration(std::int64_t minutes) {
+  if (minutes % (24 * 60) == 0) return std::to_string(minutes / (24 * 60)) + "d";
+  if (minutes % 60 == 0) return std::to_string(minutes / 60) + "h";
+  return std::to_string(minutes) + "m";
+}
+
 }  // namespace
 
 std::optional<double> parse_number(std::string_view text) noexcept {
@@ -104,12 +110,6 @@ bool Needle::found_in(const Value& haystack) const noexcept {
     if (k == text_.size()) return true;
   }
   return false;
-}
-
-std::string format_duration(std::int64_t minutes) {
-  if (minutes % (24 * 60) == 0) return std::to_string(minutes / (24 * 60)) + "d";
-  if (minutes % 60 == 0) return std::to_string(minutes / 60) + "h";
-  return std::to_string(minutes) + "m";
 }
 
 std::string format_value(const Value& value) {

@@ -45,6 +45,5 @@ class Needle {
 /// A value as evidence shows it: text as is, numbers in shortest form, dates as YYYY-MM-DD,
 /// durations with their largest exact unit ("52d", "36h").
 std::string format_value(const Value& value);
-std::string format_duration(std::int64_t minutes);
 
 }  // namespace posture::expr

@@ -25,10 +25,4 @@ enum class Type : std::uint8_t {
 /// "bool", "number", "string", …
 std::string_view type_name(Type type) noexcept;
 
-/// Types whose values have an order (<, <=, >, >=).
-constexpr bool is_ordered(Type type) noexcept {
-  return type == Type::number || type == Type::string || type == Type::version ||
-         type == Type::date || type == Type::duration;
-}
-
 }  // namespace posture::expr
