@@ -7,8 +7,6 @@
 // tree. Line numbers are counted once, front to back, so a huge file costs linear time.
 #include <cstring>
 
-#include <rapidjson/reader.h>
-
 #include "parse/json_tree.hpp"
 #include "parse/json_walker.hpp"
 #include "parse/snapshot_json.hpp"
@@ -21,10 +19,6 @@ using json::Kind;
 using json::Locator;
 using json::WindowStart;
 
-constexpr unsigned kParseFlags = rapidjson::kParseValidateEncodingFlag |
-                                 rapidjson::kParseIterativeFlag |
-                                 rapidjson::kParseFullPrecisionFlag |
-                                 rapidjson::kParseStopWhenDoneFlag;
 
 bool is_blank(char c) noexcept { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
@@ -226,7 +220,7 @@ result<std::size_t> Fleet::array() {
   rapidjson::MemoryStream stream(text_.data(), text_.size());
   ArrayHandler handler(*this, stream, json::Limits::for_record(options_));
   rapidjson::Reader reader;
-  rapidjson::ParseResult r = reader.Parse<kParseFlags>(stream, handler);
+  rapidjson::ParseResult r = reader.Parse<json::kReaderFlags | rapidjson::kParseStopWhenDoneFlag>(stream, handler);
   if (handler.stopped()) return delivered_;
   if (const auto& failure = handler.builder().failure()) {
     std::size_t at = handler.builder().base() + failure->offset;

@@ -2,10 +2,8 @@
 
 #include <algorithm>
 #include <bit>
+#include <charconv>
 #include <limits>
-
-#include <rapidjson/error/en.h>
-#include <rapidjson/reader.h>
 
 namespace posture::json {
 namespace {
@@ -15,6 +13,31 @@ constexpr std::size_t kMaxWindow = std::numeric_limits<std::uint32_t>::max() - 1
 
 bool is_separator(char c) noexcept {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == ':';
+}
+
+// Roughly log10 of a JSON number's magnitude: > 0 when it is at least 1. Tells overflow from
+// underflow when a conversion is out of range.
+long decimal_magnitude(std::string_view number) {
+  if (!number.empty() && number.front() == '-') number.remove_prefix(1);
+  std::size_t e = number.find_first_of("eE");
+  long exponent = 0;
+  if (e != std::string_view::npos) {
+    std::string_view digits = number.substr(e + 1);
+    bool negative = !digits.empty() && digits.front() == '-';
+    if (!digits.empty() && (digits.front() == '-' || digits.front() == '+')) digits.remove_prefix(1);
+    // Saturate: only the sign of the result matters.
+    for (char c : digits) exponent = std::min(exponent * 10 + (c - '0'), 1'000'000'000L);
+    if (negative) exponent = -exponent;
+    number = number.substr(0, e);
+  }
+  std::size_t point = number.find('.');
+  std::string_view whole = number.substr(0, point);
+  while (!whole.empty() && whole.front() == '0') whole.remove_prefix(1);
+  if (!whole.empty()) return static_cast<long>(whole.size()) + exponent;
+  std::string_view fraction = point == std::string_view::npos ? "" : number.substr(point + 1);
+  std::size_t zeros = fraction.find_first_not_of('0');
+  if (zeros == std::string_view::npos) return -1'000'000'000L;  // the number is zero
+  return exponent - static_cast<long>(zeros);
 }
 
 }  // namespace
@@ -159,9 +182,25 @@ bool TreeBuilder::Uint64(std::uint64_t u) {
 bool TreeBuilder::Double(double d) {
   return add_scalar(Kind::number, std::bit_cast<std::uint64_t>(d));
 }
-bool TreeBuilder::RawNumber(const char*, rapidjson::SizeType, bool) {
-  // Only called with kParseNumbersAsStringsFlag, which the readers never set.
-  return fail(errc::internal, stream_.Tell(), "unexpected raw number");
+bool TreeBuilder::RawNumber(const char* str, rapidjson::SizeType length, bool) {
+  // RapidJSON has checked the JSON number syntax; only the value is left to find.
+  const char* end = str + length;
+  std::string_view text(str, length);
+  if (text.find_first_of(".eE") == std::string_view::npos) {
+    std::int64_t i = 0;
+    auto [p, ec] = std::from_chars(str, end, i);
+    if (ec == std::errc{} && p == end) return Int64(i);
+  }
+  double d = 0;
+  auto [p, ec] = std::from_chars(str, end, d);
+  if (ec == std::errc::result_out_of_range) {
+    if (decimal_magnitude(text) > 0)
+      return fail(errc::parse, token_start(), "invalid JSON: Number too big to be stored in double");
+    d = text.front() == '-' ? -0.0 : 0.0;  // underflow
+  } else if (ec != std::errc{} || p != end) {
+    return fail(errc::internal, token_start(), "unreadable number " + std::string(text));
+  }
+  return Double(d);
 }
 bool TreeBuilder::String(const char* str, rapidjson::SizeType length, bool) {
   return add_string(str, length);
@@ -255,12 +294,10 @@ Parsed parse_value(std::string_view window, const Limits& limits, bool stop_afte
   TreeBuilder builder(stream, limits);
   builder.start(0, 0, 0);
   rapidjson::Reader reader;
-  constexpr unsigned kFlags = rapidjson::kParseValidateEncodingFlag |
-                              rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag;
   rapidjson::ParseResult r =
       stop_after_value
-          ? reader.Parse<kFlags | rapidjson::kParseStopWhenDoneFlag>(stream, builder)
-          : reader.Parse<kFlags>(stream, builder);
+          ? reader.Parse<kReaderFlags | rapidjson::kParseStopWhenDoneFlag>(stream, builder)
+          : reader.Parse<kReaderFlags>(stream, builder);
   if (builder.failure()) {
     out.failure = builder.failure();
     return out;

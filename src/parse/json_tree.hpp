@@ -15,9 +15,7 @@
 #include <utility>
 #include <vector>
 
-#include <rapidjson/memorystream.h>
-#include <rapidjson/rapidjson.h>
-
+#include "parse/rapidjson.hpp"
 #include "posture/error.hpp"
 #include "posture/io.hpp"
 
@@ -150,6 +148,13 @@ class TreeBuilder {
   unsigned outer_depth_ = 0;
   std::optional<Failure> failure_;
 };
+
+/// How every reader runs RapidJSON: UTF-8 validated, an explicit stack instead of recursion, and
+/// numbers handed over as text so that TreeBuilder converts them itself (exact integers, correctly
+/// rounded doubles; RapidJSON 1.1.0's own full-precision conversion misbehaves on zeros).
+inline constexpr unsigned kReaderFlags = rapidjson::kParseValidateEncodingFlag |
+                                         rapidjson::kParseIterativeFlag |
+                                         rapidjson::kParseNumbersAsStringsFlag;
 
 /// The message for a RapidJSON parse error at `offset` of `window` (a NUL byte and invalid UTF-8
 /// get plain words).

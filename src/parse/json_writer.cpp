@@ -144,6 +144,8 @@ void Writer::number(double value) {
     out_ += "null";
     return;
   }
+  // -0 reads back as the integer 0; writing it as 0 keeps output stable across round trips.
+  if (value == 0) value = 0;
   char buf[32];
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
   out_.append(buf, ec == std::errc{} ? end : buf);

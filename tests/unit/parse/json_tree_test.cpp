@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <string>
 
 #include "parse/json_locator.hpp"
@@ -61,19 +62,37 @@ TEST_CASE("parse: integers stay exact; numbers past int64 become doubles") {
   CHECK(p.tree.number(p.tree.at(e[4])) == 2000.0);
 }
 
+TEST_CASE("parse: doubles are correctly rounded; underflow is zero") {
+  auto p = parse_value("[0.1, -0.0, 0e100, 1e-400, -2.5e-330, 2.2250738585072011e-308, 1.7976931348623157e308]",
+                       roomy());
+  REQUIRE_FALSE(p.failure);
+  auto e = p.tree.elements(p.tree.root());
+  CHECK(p.tree.number(p.tree.at(e[0])) == 0.1);
+  CHECK(p.tree.number(p.tree.at(e[1])) == 0.0);
+  CHECK(std::signbit(p.tree.number(p.tree.at(e[1]))));
+  CHECK(p.tree.number(p.tree.at(e[2])) == 0.0);
+  CHECK(p.tree.number(p.tree.at(e[3])) == 0.0);
+  CHECK(std::signbit(p.tree.number(p.tree.at(e[4]))));
+  CHECK(p.tree.number(p.tree.at(e[5])) == 2.2250738585072011e-308);
+  CHECK(p.tree.number(p.tree.at(e[6])) == 1.7976931348623157e308);
+}
+
 TEST_CASE("parse: NaN, Infinity and numbers too big for a double are syntax errors") {
   struct Case {
     const char* text;
     std::size_t offset;
   };
   for (auto [text, offset] : {Case{"[NaN]", 1}, Case{"[Infinity]", 1}, Case{"[-Inf]", 2},
-                              Case{"[1e400]", 1}}) {
+                              Case{"[1e400]", 1}, Case{"[0, -5e308]", 4},
+                              Case{"[1.8e308]", 1}}) {
     auto p = parse_value(text, roomy());
     REQUIRE(p.failure);
     CHECK(p.failure->code == errc::parse);
     CHECK(p.failure->offset == offset);
   }
   CHECK(parse_value("[1e400]", roomy()).failure->message ==
+        "invalid JSON: Number too big to be stored in double");
+  CHECK(parse_value("[5e308]", roomy()).failure->message ==
         "invalid JSON: Number too big to be stored in double");
 }
 

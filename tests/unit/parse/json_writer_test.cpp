@@ -89,7 +89,7 @@ TEST_CASE("json writer: numbers round-trip and non-finite numbers become null") 
   w.number(std::numeric_limits<double>::quiet_NaN());
   w.integer(INT64_MIN);
   w.end_array();
-  CHECK(w.text() == "[0.1,1e+300,-0,null,null,-9223372036854775808]");
+  CHECK(w.text() == "[0.1,1e+300,0,null,null,-9223372036854775808]");
   CHECK(valid_json(w.text()));
 }
 
