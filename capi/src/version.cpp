@@ -1,13 +1,11 @@
 #include "handles.hpp"
 #include "posture/level.hpp"
-#include "posture/library_version.hpp"
 
 #define POSTURE_STR2(x) #x
 #define POSTURE_STRINGIFY(x) POSTURE_STR2(x)
 
-static_assert(POSTURE_VERSION_NUMBER ==
-                  POSTURE_VERSION_MAJOR * 10000 + POSTURE_VERSION_MINOR * 100 + POSTURE_VERSION_PATCH,
-              "version macros disagree");
+// posture.h carries its own version macros; capi/CMakeLists.txt refuses to build when they drift
+// from the project's version.
 
 extern "C" {
 

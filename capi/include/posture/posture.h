@@ -198,7 +198,11 @@ typedef struct posture_snapshot posture_snapshot;
  * Errors: POSTURE_EINVALID, POSTURE_EPARSE, POSTURE_ECHECK, POSTURE_ELIMIT.
  */
 POSTURE_API int posture_snapshot_from_json(posture_snapshot **out, const char *data, size_t len);
-/** Creates an empty snapshot for asset number `asset` (1–120 bytes), to be built field by field. */
+/**
+ * Creates an empty snapshot for asset number `asset` (1–120 bytes), to be built field by field.
+ * Ownership: *out belongs to the caller; release it with posture_snapshot_free.
+ * Errors: POSTURE_EINVALID (NULL, empty or too long), POSTURE_EPARSE (not UTF-8).
+ */
 POSTURE_API int posture_snapshot_new(posture_snapshot **out, const char *asset);
 /** Releases a snapshot. NULL is allowed. */
 POSTURE_API void posture_snapshot_free(posture_snapshot *snapshot);
@@ -212,18 +216,25 @@ POSTURE_API void posture_snapshot_free(posture_snapshot *snapshot);
  */
 POSTURE_API int posture_snapshot_set(posture_snapshot *snapshot, const char *path,
                                      const char *value);
-/** Adds an installed program. version may be NULL (unknown). */
+/**
+ * Adds an installed program. version and publisher may be NULL (not collected).
+ * Errors: POSTURE_EINVALID (NULL snapshot or name), POSTURE_EPARSE (not UTF-8).
+ */
 POSTURE_API int posture_snapshot_add_program(posture_snapshot *snapshot, const char *name,
                                              const char *version, const char *publisher);
 /**
  * Adds an update record. state: "installed" or "missing"; severity: "critical", "important",
  * "moderate", "low", "unspecified" or NULL. Creates the updates section if absent.
+ * Errors: POSTURE_EINVALID (NULL snapshot, id or state), POSTURE_EPARSE (unknown state or
+ * severity, id not UTF-8).
  */
 POSTURE_API int posture_snapshot_add_update(posture_snapshot *snapshot, const char *id,
                                             const char *state, const char *severity);
 /**
- * Adds an anti-virus product. Any string may be NULL (not collected); definition_date is
- * "YYYY-MM-DD"; resident is 1, 0, or -1 (not collected).
+ * Adds an anti-virus product. Any string but name may be NULL (not collected); definition_date
+ * is "YYYY-MM-DD"; resident is 1, 0, or -1 (not collected).
+ * Errors: POSTURE_EINVALID (NULL snapshot or name, resident out of range), POSTURE_EPARSE (bad
+ * date, text not UTF-8).
  */
 POSTURE_API int posture_snapshot_add_antivirus(posture_snapshot *snapshot, const char *name,
                                                const char *product_version,
@@ -291,7 +302,11 @@ POSTURE_API const char *posture_judgment_evidence_value(const posture_judgment *
 POSTURE_API size_t posture_judgment_distribute_count(const posture_judgment *j);
 POSTURE_API const char *posture_judgment_distribute(const posture_judgment *j, size_t index);
 
-/** The judgment as compact JSON (spec/formats.md §3). Valid until the judgment is freed. */
+/**
+ * The judgment as compact JSON on one line (spec/formats.md §3), built on the first call. Valid
+ * until the judgment is freed; several threads may ask for it at once. NULL (and *len_out 0)
+ * only for a NULL judgment or when memory runs out; posture_error_last() says which.
+ */
 POSTURE_API const char *posture_judgment_json(const posture_judgment *j, size_t *len_out);
 
 /* ---- batch ---------------------------------------------------------------------------------- */
