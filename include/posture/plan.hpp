@@ -42,8 +42,8 @@ result<Plan> compile(const JudgmentPolicy& policy, const PolicySet& set,
 
 /// Judges one snapshot. Never fails: missing or odd data becomes unknown/no_item results.
 /// A snapshot with `managed == false` yields status not_judged and no items.
-/// `Judgment::distribute` lists every violating update except those the catalog marks as not
-/// distributable; an update the catalog does not know is listed, since the host can still try.
+/// `Judgment::distribute` lists the violating updates that the catalog says can be distributed;
+/// an update the catalog does not know is not listed (there is nothing known to push).
 Judgment evaluate(const Plan& plan, const Snapshot& snapshot, Timestamp reference_time,
                   const EvalOptions& options = {});
 

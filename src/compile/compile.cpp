@@ -75,8 +75,8 @@ result<Plan> compile(const JudgmentPolicy& policy, const PolicySet& set,
 
   if (catalog) {
     for (const auto& u : catalog->updates())
-      if (!u.distributable) impl->not_distributable.push_back(u.id);
-    std::sort(impl->not_distributable.begin(), impl->not_distributable.end());
+      if (u.distributable) impl->distributable.push_back(u.id);
+    std::sort(impl->distributable.begin(), impl->distributable.end());
   }
   return Plan(std::move(impl));
 }

@@ -43,9 +43,9 @@ struct Plan::Impl {
     std::size_t row = 0;
   };
   std::vector<Acceptor> acceptors;
-  /// Updates the catalog marks as not distributable, sorted. Kept instead of the catalog itself so
-  /// that a Plan owns everything it reads.
-  std::vector<std::string> not_distributable;
+  /// Updates the catalog says can be distributed, sorted (spec/judgment.md §4.1). Kept instead of
+  /// the catalog itself so that a Plan owns everything it reads.
+  std::vector<std::string> distributable;
 
   /// pc_security: per check (parallel to policy.pc_security->checks), its `services` compiled.
   std::vector<std::vector<NamePattern>> check_services;

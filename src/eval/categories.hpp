@@ -43,8 +43,8 @@ enum class Combine : unsigned char { worst, best };
 /// = worst, or best, of the judged levels), else unknown if any is unknown, else no_item.
 void settle(ItemResult& item, Combine combine = Combine::worst);
 
-/// Violating updates are appended to `distribute` when the plan does not mark them as not
-/// distributable (an update the catalog does not know is distributable: the host can still try).
+/// Violating updates are appended to `distribute` when the catalog says they can be distributed
+/// (spec/judgment.md §4.1); an update the catalog does not know is not listed.
 ItemResult judge_security_updates(const SecurityUpdatesPolicy& policy, const Context& ctx,
                                   std::vector<std::string>& distribute);
 ItemResult judge_antivirus(const AntivirusPolicy& policy, const Context& ctx);

@@ -19,7 +19,7 @@ void describe_update(ConditionResult& c, std::string_view id, const UpdateRecord
 
 void distribute_if_allowed(const Plan::Impl& plan, std::string_view id,
                            std::vector<std::string>& distribute) {
-  if (!contains_update(plan.not_distributable, id)) distribute.emplace_back(id);
+  if (contains_update(plan.distributable, id)) distribute.emplace_back(id);
 }
 
 void judge_latest(const SecurityUpdatesPolicy& p, const Context& ctx, ItemResult& item,

@@ -234,7 +234,7 @@ TEST_CASE("eval: specified mode - without a scan every row follows when_missing"
   CHECK(item.level == Level::warning);
 }
 
-TEST_CASE("eval: the distribution list skips what the catalog says cannot be distributed") {
+TEST_CASE("eval: the distribution list holds only what the catalog says can be distributed") {
   PatchCatalog catalog;
   catalog.add(catalog_update("100", {}, false));
   catalog.add(catalog_update("200"));
@@ -244,8 +244,8 @@ TEST_CASE("eval: the distribution list skips what the catalog says cannot be dis
                                update("100", UpdateState::missing)}),
                  {}, &catalog);
   CHECK(only_item(j).conditions.size() == 3);
-  // 300 is unknown to the catalog: distributable, the host can still try.
-  CHECK(j.distribute == std::vector<std::string>{"200", "300"});
+  // 300 is unknown to the catalog, so nothing says it can be pushed.
+  CHECK(j.distribute == std::vector<std::string>{"200"});
 }
 
 TEST_CASE("eval: OS service packs - exact and or_later, with normalised names") {
