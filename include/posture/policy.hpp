@@ -262,7 +262,8 @@ struct PolicySet {
 };
 
 /// Merges `more` into `into` by name: a judgment policy or update group with a name already present
-/// is an error (reported with both locations); assignments append.
+/// is an error (reported with both locations); assignments append; action policies may come from
+/// one of the documents only.
 result<void> merge_policies(PolicySet& into, PolicySet more);
 
 }  // namespace posture

@@ -98,17 +98,19 @@ NetworkOutcome apply_network_event(ClientState client, const QuarantineEvent& ev
 /// digits with one kind of separator ('-', ':' or ' ') after every pair, or none.
 std::optional<std::string> normalize_mac(std::string_view text);
 
-/// How an order names its clients (JP1 cscnetctrl): by MAC when one is given, else by IP address
-/// and/or host name (both must match when both are given).
+/// How an order names its clients: by asset number when one is given; otherwise as JP1 cscnetctrl
+/// does, by MAC when one is given, else by IP address and/or host name (both must match when both
+/// are given).
 struct ClientKey {
   std::string mac;
   std::string ip;
   std::string host;
-  bool empty() const noexcept { return mac.empty() && ip.empty() && host.empty(); }
+  std::string asset;
+  bool empty() const noexcept { return mac.empty() && ip.empty() && host.empty() && asset.empty(); }
 };
 
-/// The positions of the clients `key` names, in order. MACs compare in canonical form, host names
-/// by the name rules (ASCII case-insensitive, trimmed).
+/// The positions of the clients `key` names, in order. Assets compare exactly, MACs in canonical
+/// form, host names by the name rules (ASCII case-insensitive, trimmed).
 std::vector<std::size_t> find_clients(std::span<const ClientState> clients, const ClientKey& key);
 
 // ---- the connection control list -----------------------------------------------------------------
@@ -152,14 +154,24 @@ result<ConnectionControlList> read_control_list_jp1(std::string_view text,
 result<std::vector<ClientKey>> read_client_keys_jp1(std::string_view text,
                                                     const ReadOptions& options = {});
 
+/// Orders applied to known clients.
+struct OrderResult {
+  std::vector<ClientState> clients;       ///< every client, updated
+  std::vector<ConnectionChange> changes;  ///< in order
+  std::vector<std::size_t> unmatched;     ///< positions of the keys or entries that named no client
+};
+
+/// Applies `event` to every client each key names (find_clients), key by key.
+OrderResult apply_orders(std::vector<ClientState> clients, std::span<const ClientKey> keys,
+                         const QuarantineEvent& event);
+
 /// A list imported into known clients: each entry is an administrator's order for the clients it
 /// names (permit → admin_permit, deny → admin_deny, emergency → emergency_deny).
-struct ControlImport {
-  std::vector<ClientState> clients;        ///< every client, updated
-  std::vector<ConnectionChange> changes;   ///< in entry order
-  std::vector<std::size_t> unmatched;      ///< positions of entries that named no known client
-};
-ControlImport import_control_list(std::vector<ClientState> clients,
-                                  const ConnectionControlList& list);
+OrderResult import_control_list(std::vector<ClientState> clients, const ConnectionControlList& list);
+
+/// Connection changes for a NAC connector, as JSON: {"format":"posture-connection-changes/1",
+/// "changes":[{"asset","mac","ip","host","op"}]}.
+std::string write_connection_changes_json(std::span<const ConnectionChange> changes,
+                                          JsonStyle style = JsonStyle::pretty);
 
 }  // namespace posture

@@ -68,7 +68,9 @@ std::vector<std::size_t> find_clients(std::span<const ClientState> clients, cons
   for (std::size_t i = 0; i < clients.size(); ++i) {
     const ClientState& c = clients[i];
     bool match = false;
-    if (mac) {
+    if (!key.asset.empty()) {
+      match = c.asset == key.asset;
+    } else if (mac) {
       match = has_mac(c, *mac);
     } else {
       match = (ip.empty() || has_ip(c, ip)) && (key.host.empty() || names_equal(c.host, key.host));
@@ -95,27 +97,43 @@ ConnectionControlList connection_control_list(std::span<const ClientState> clien
   return list;
 }
 
-ControlImport import_control_list(std::vector<ClientState> clients,
-                                  const ConnectionControlList& list) {
-  ControlImport out;
+namespace {
+
+void order(OrderResult& out, const std::vector<std::size_t>& found, const QuarantineEvent& event) {
+  for (std::size_t i : found) {
+    NetworkOutcome o = apply_network_event(std::move(out.clients[i]), event);
+    out.clients[i] = std::move(o.state);
+    out.changes.insert(out.changes.end(), o.changes.begin(), o.changes.end());
+  }
+}
+
+}  // namespace
+
+OrderResult apply_orders(std::vector<ClientState> clients, std::span<const ClientKey> keys,
+                         const QuarantineEvent& event) {
+  OrderResult out;
+  out.clients = std::move(clients);
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    const std::vector<std::size_t> found = find_clients(out.clients, keys[k]);
+    if (found.empty()) out.unmatched.push_back(k);
+    order(out, found, event);
+  }
+  return out;
+}
+
+OrderResult import_control_list(std::vector<ClientState> clients, const ConnectionControlList& list) {
+  OrderResult out;
+  out.clients = std::move(clients);
   for (std::size_t e = 0; e < list.entries.size(); ++e) {
     const ControlEntry& entry = list.entries[e];
-    const std::vector<std::size_t> found = find_clients(clients, {entry.mac, entry.ip, entry.host});
-    if (found.empty()) {
-      out.unmatched.push_back(e);
-      continue;
-    }
-    QuarantineEvent order;
-    order.kind = entry.control == NetworkControl::permit ? QuarantineEventKind::admin_permit
+    const std::vector<std::size_t> found = find_clients(out.clients, {entry.mac, entry.ip, entry.host, {}});
+    if (found.empty()) out.unmatched.push_back(e);
+    QuarantineEvent event;
+    event.kind = entry.control == NetworkControl::permit ? QuarantineEventKind::admin_permit
                  : entry.emergency                       ? QuarantineEventKind::emergency_deny
                                                          : QuarantineEventKind::admin_deny;
-    for (std::size_t i : found) {
-      NetworkOutcome o = apply_network_event(std::move(clients[i]), order);
-      clients[i] = std::move(o.state);
-      out.changes.insert(out.changes.end(), o.changes.begin(), o.changes.end());
-    }
+    order(out, found, event);
   }
-  out.clients = std::move(clients);
   return out;
 }
 

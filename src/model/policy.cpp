@@ -69,6 +69,18 @@ result<void> merge_policies(PolicySet& into, PolicySet more) {
       into.update_groups.push_back(std::move(g));
   }
   for (auto& a : more.assignments) into.assignments.push_back(std::move(a));
+  // Action policies are read from one document's text, with that document's positions.
+  if (into.action_policies_json.empty()) {
+    into.action_policies_json = std::move(more.action_policies_json);
+    into.action_policies_where = std::move(more.action_policies_where);
+  } else if (!more.action_policies_json.empty()) {
+    std::string first = diagnostic{errc::check, "", into.action_policies_where}.to_string();
+    while (!first.empty() && (first.back() == ' ' || first.back() == ':')) first.pop_back();
+    problems.push_back({errc::check,
+                        "action policies are defined in more than one file (first at " + first +
+                            "); keep them in one",
+                        more.action_policies_where});
+  }
   if (into.default_judgment_policy.empty())
     into.default_judgment_policy = std::move(more.default_judgment_policy);
   if (into.default_action_policy.empty())

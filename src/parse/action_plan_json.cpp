@@ -1,5 +1,6 @@
 // The action plan as JSON ("posture-action-plan/1"; docs/actions.md): what a host script reads
 // to carry out a run, in order, and why each action was or was not selected.
+#include "parse/connection_change_json.hpp"
 #include "parse/json_writer.hpp"
 #include "posture/action.hpp"
 
@@ -68,15 +69,7 @@ struct ActionWriter {
     w.member("to", quarantine_state_name(a.to));
     w.key("changes");
     w.begin_array();
-    for (const ConnectionChange& c : a.changes) {
-      w.begin_object();
-      w.member("asset", c.asset);
-      w.member("mac", c.mac);
-      w.member("ip", c.ip);
-      w.member("host", c.host);
-      w.member("op", control_op_name(c.op));
-      w.end_object();
-    }
+    for (const ConnectionChange& c : a.changes) write_change(w, c);
     w.end_array();
   }
   void operator()(const MonitoringEvent& a) const {

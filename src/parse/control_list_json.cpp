@@ -1,6 +1,8 @@
-// The connection control list as JSON ("posture-connection-control/1"; docs/actions.md).
+// The connection control list as JSON ("posture-connection-control/1"), and connection changes
+// for a NAC connector ("posture-connection-changes/1"; docs/actions.md).
 #include <array>
 
+#include "parse/connection_change_json.hpp"
 #include "parse/json_walker.hpp"
 #include "parse/json_writer.hpp"
 #include "posture/quarantine.hpp"
@@ -67,6 +69,17 @@ result<ConnectionControlList> read_list(Walker& w, const Node& root, std::string
 }
 
 }  // namespace
+
+void write_change(Writer& w, const ConnectionChange& change) {
+  w.begin_object();
+  w.member("asset", change.asset);
+  w.member("mac", change.mac);
+  w.member("ip", change.ip);
+  w.member("host", change.host);
+  w.member("op", control_op_name(change.op));
+  w.end_object();
+}
+
 }  // namespace posture::json
 
 namespace posture {
@@ -88,6 +101,19 @@ std::string write_control_list_json(const ConnectionControlList& list, JsonStyle
     w.boolean(e.emergency);
     w.end_object();
   }
+  w.end_array();
+  w.end_object();
+  return w.take();
+}
+
+std::string write_connection_changes_json(std::span<const ConnectionChange> changes,
+                                          JsonStyle style) {
+  json::Writer w(style);
+  w.begin_object();
+  w.member("format", "posture-connection-changes/1");
+  w.key("changes");
+  w.begin_array();
+  for (const ConnectionChange& c : changes) json::write_change(w, c);
   w.end_array();
   w.end_object();
   return w.take();

@@ -108,7 +108,7 @@ TEST_CASE("action: an imported list is applied as administrator orders") {
   list.entries.push_back({"00:0D:60:AA:01:11", "", "", "", NetworkControl::permit, false});
   list.entries.push_back({"", "192.168.40.12", "", "", NetworkControl::deny, true});
   list.entries.push_back({"00:00:00:00:00:01", "", "", "", NetworkControl::deny, false});
-  const ControlImport result = import_control_list(fleet(), list);
+  const OrderResult result = import_control_list(fleet(), list);
   CHECK(result.clients[1].quarantine == QuarantineState::permitted);  // an explicit permit
   CHECK(result.clients[2].quarantine == QuarantineState::emergency_denied);
   CHECK(result.unmatched == std::vector<std::size_t>{2});

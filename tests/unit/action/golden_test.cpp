@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "parse/json_tree.hpp"
-#include "parse/json_writer.hpp"
 #include "posture/action.hpp"
 #include "posture/io.hpp"
 
@@ -97,23 +96,6 @@ void match(const Doc& want_doc, const json::Node& want, const Doc& got_doc, cons
   if (!same) out.push_back(path + ": expected " + shown(want_doc, want) + ", got " + shown(got_doc, got));
 }
 
-// The connection changes of a step's orders, as the plan writes a network step's changes.
-std::string changes_json(const std::vector<ConnectionChange>& changes) {
-  json::Writer w(JsonStyle::compact);
-  w.begin_array();
-  for (const ConnectionChange& c : changes) {
-    w.begin_object();
-    w.member("asset", c.asset);
-    w.member("mac", c.mac);
-    w.member("ip", c.ip);
-    w.member("host", c.host);
-    w.member("op", control_op_name(c.op));
-    w.end_object();
-  }
-  w.end_array();
-  return w.take();
-}
-
 QuarantineEvent order_event(const Doc& d, const json::Node& order) {
   QuarantineEvent e;
   auto kind = parse_quarantine_event(d.string(order, "event"));
@@ -162,20 +144,13 @@ std::vector<std::string> run_case(const fs::path& file) {
     if (const json::Node* orders = doc.member(step, "orders")) {
       for (json::NodeId oid : doc.tree.elements(*orders)) {
         const json::Node& order = doc.tree.at(oid);
-        ClientKey key{doc.string(order, "mac"), doc.string(order, "ip"), doc.string(order, "host")};
-        std::vector<std::size_t> found;
-        if (const std::string asset = doc.string(order, "asset"); !asset.empty()) {
-          for (std::size_t i = 0; i < states.size(); ++i)
-            if (states[i].asset == asset) found.push_back(i);
-        } else {
-          found = find_clients(states, key);
-        }
-        REQUIRE_MESSAGE(!found.empty(), "step \"" << name << "\": no client for " << shown(doc, order));
-        for (std::size_t i : found) {
-          NetworkOutcome o = apply_network_event(states[i], order_event(doc, order));
-          states[i] = std::move(o.state);
-          changes.insert(changes.end(), o.changes.begin(), o.changes.end());
-        }
+        const ClientKey key{doc.string(order, "mac"), doc.string(order, "ip"),
+                            doc.string(order, "host"), doc.string(order, "asset")};
+        OrderResult done = apply_orders(std::move(states), {&key, 1}, order_event(doc, order));
+        REQUIRE_MESSAGE(done.unmatched.empty(),
+                        "step \"" << name << "\": no client for " << shown(doc, order));
+        states = std::move(done.clients);
+        changes.insert(changes.end(), done.changes.begin(), done.changes.end());
       }
     }
 
@@ -203,9 +178,9 @@ std::vector<std::string> run_case(const fs::path& file) {
       if (const json::Node* want = doc.member(*expect, part))
         match(doc, *want, plan, *plan.member(plan.tree.root(), part), std::string(part), diffs);
     if (const json::Node* want = doc.member(*expect, "changes")) {
-      Doc got{changes_json(changes), {}};
+      Doc got{write_connection_changes_json(changes), {}};
       REQUIRE(parse(got));
-      match(doc, *want, got, got.tree.root(), "changes", diffs);
+      match(doc, *want, got, *got.member(got.tree.root(), "changes"), "changes", diffs);
     }
     if (const json::Node* want = doc.member(*expect, "states")) {
       Doc got{write_client_states_json(states), {}};

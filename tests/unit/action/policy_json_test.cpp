@@ -192,3 +192,27 @@ TEST_CASE("action: positions inside the policy document are those of the documen
   CHECK(r.err().where().line == 3);
   CHECK(r.err().where().column == 80);
 }
+
+TEST_CASE("action: merged policy files keep the one document's action policies, and refuse two") {
+  auto first = read_policy_json(R"({"format": "posture-policy/1", "judgment_policies": [{"name": "A"}]})",
+                                ReadOptions{"a.json"});
+  auto second = read_policy_json(R"({"format": "posture-policy/1",
+    "action_policies": [{"name": "Q", "levels": {}}]})",
+                                 ReadOptions{"b.json"});
+  auto third = read_policy_json(R"({"format": "posture-policy/1",
+    "action_policies": [{"name": "R", "levels": {}}]})",
+                                ReadOptions{"c.json"});
+  REQUIRE(first.ok());
+  REQUIRE(second.ok());
+  REQUIRE(third.ok());
+  PolicySet set = std::move(first).value();
+  REQUIRE(merge_policies(set, std::move(second).value()).ok());
+  auto read = read_action_policies(set, ReadOptions{"b.json"});
+  REQUIRE(read.ok());
+  CHECK(read->find("Q") != nullptr);
+  auto twice = merge_policies(set, std::move(third).value());
+  REQUIRE_FALSE(twice.ok());
+  CHECK(twice.err().where().file == "c.json");
+  CHECK(twice.err().message() ==
+        "action policies are defined in more than one file (first at b.json:2:24); keep them in one");
+}

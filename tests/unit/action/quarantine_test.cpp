@@ -152,12 +152,13 @@ TEST_CASE("action: clients are found by MAC, else by IP and host together") {
   std::vector<ClientState> fleet = {client("A", "alpha", {"00-1A-2B-3C-4D-5E"}, {"10.0.0.1"}),
                                     client("B", "beta", {}, {"10.0.0.2"}),
                                     client("C", "Gamma", {"0a1b2c3d4e5f"}, {"10.0.0.2"})};
-  CHECK(find_clients(fleet, {"00:1a:2b:3c:4d:5e", "", ""}) == std::vector<std::size_t>{0});
-  CHECK(find_clients(fleet, {"0A-1B-2C-3D-4E-5F", "10.0.0.1", ""}) == std::vector<std::size_t>{2});
-  CHECK(find_clients(fleet, {"", "10.0.0.2", ""}) == std::vector<std::size_t>{1, 2});
-  CHECK(find_clients(fleet, {"", "10.0.0.2", "gamma"}) == std::vector<std::size_t>{2});
-  CHECK(find_clients(fleet, {"", "", "BETA"}) == std::vector<std::size_t>{1});
-  CHECK(find_clients(fleet, {"zz", "", ""}).empty());
+  CHECK(find_clients(fleet, {"00:1a:2b:3c:4d:5e", "", "", ""}) == std::vector<std::size_t>{0});
+  CHECK(find_clients(fleet, {"0A-1B-2C-3D-4E-5F", "10.0.0.1", "", ""}) == std::vector<std::size_t>{2});
+  CHECK(find_clients(fleet, {"", "10.0.0.2", "", ""}) == std::vector<std::size_t>{1, 2});
+  CHECK(find_clients(fleet, {"", "10.0.0.2", "gamma", ""}) == std::vector<std::size_t>{2});
+  CHECK(find_clients(fleet, {"", "", "BETA", ""}) == std::vector<std::size_t>{1});
+  CHECK(find_clients(fleet, {"zz", "", "", ""}).empty());
+  CHECK(find_clients(fleet, {"00:1a:2b:3c:4d:5e", "", "", "C"}) == std::vector<std::size_t>{2});
   CHECK(find_clients(fleet, {}).empty());
 }
 
