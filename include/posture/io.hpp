@@ -3,6 +3,13 @@
 // Every reader reports a bad document as an error naming file, line, column and what was expected,
 // and never loads part of a document silently. Unknown keys are errors in policies and catalogs (a
 // typo must not switch a check off) and are kept as `fields` in inventories.
+//
+// Errors of every reader: errc::parse (not JSON, invalid UTF-8, a value of the wrong type or form),
+// errc::check (a missing, unknown or repeated key), errc::version (another "format"), errc::limit
+// (a ReadOptions limit). All problems of a document are reported at once, in input order, up to a
+// hundred. Positions: line and column are 1-based, the column counts bytes, a UTF-8 byte order
+// mark is skipped and not counted. JSON null for an optional value means absent.
+// Thread safety: readers and writers share no state and may run on any number of threads.
 #pragma once
 
 #include <cstddef>
@@ -34,7 +41,11 @@ result<std::string> read_file(const std::string& path, std::size_t max_bytes = 1
 /// Reads a policy document ("posture-policy/1").
 result<PolicySet> read_policy_json(std::string_view text, const ReadOptions& options = {});
 
-/// Reads one inventory snapshot ("posture-inventory/1"; `format` may be omitted).
+/// Reads one inventory snapshot ("posture-inventory/1"; `format` may be omitted). Inventories come
+/// from many scanner and agent versions, so only what could change a judgment is strict: known
+/// keys must hold values of the right type and form, unknown keys inside known sections are
+/// ignored, and unknown top-level keys are kept in `fields` in document order. Enumerated values
+/// (severity, state, automatic-update mode) match ASCII case-insensitively.
 result<Snapshot> read_snapshot_json(std::string_view text, const ReadOptions& options = {});
 
 /// Called for each snapshot of a fleet, in input order. `line` is the 1-based line it started on.

@@ -19,7 +19,6 @@ using json::Kind;
 using json::Locator;
 using json::WindowStart;
 
-
 bool is_blank(char c) noexcept { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 std::size_t skip_blank(std::string_view t, std::size_t p) noexcept {
@@ -76,7 +75,11 @@ result<Snapshot> snapshot_of(const json::Tree& tree, const Locator& locator,
 struct Fleet {
   Fleet(std::string_view text, std::size_t file_offset, const ReadOptions& options,
         const SnapshotSink& sink, std::vector<error>& bad)
-      : text_(text), options_(options), sink_(sink), bad_(bad), cursor_(text, file_offset),
+      : text_(text),
+        options_(options),
+        sink_(sink),
+        bad_(bad),
+        cursor_(text, file_offset),
         file_offset_(file_offset) {}
 
   result<std::size_t> lines();
@@ -149,13 +152,27 @@ class ArrayHandler {
   ArrayHandler(Fleet& fleet, const rapidjson::MemoryStream& stream, const json::Limits& limits)
       : fleet_(fleet), builder_(stream, limits), stream_(stream) {}
 
-  bool Null() { return element([&] { return builder_.Null(); }); }
-  bool Bool(bool b) { return element([&] { return builder_.Bool(b); }); }
-  bool Int(int i) { return element([&] { return builder_.Int(i); }); }
-  bool Uint(unsigned u) { return element([&] { return builder_.Uint(u); }); }
-  bool Int64(std::int64_t i) { return element([&] { return builder_.Int64(i); }); }
-  bool Uint64(std::uint64_t u) { return element([&] { return builder_.Uint64(u); }); }
-  bool Double(double d) { return element([&] { return builder_.Double(d); }); }
+  bool Null() {
+    return element([&] { return builder_.Null(); });
+  }
+  bool Bool(bool b) {
+    return element([&] { return builder_.Bool(b); });
+  }
+  bool Int(int i) {
+    return element([&] { return builder_.Int(i); });
+  }
+  bool Uint(unsigned u) {
+    return element([&] { return builder_.Uint(u); });
+  }
+  bool Int64(std::int64_t i) {
+    return element([&] { return builder_.Int64(i); });
+  }
+  bool Uint64(std::uint64_t u) {
+    return element([&] { return builder_.Uint64(u); });
+  }
+  bool Double(double d) {
+    return element([&] { return builder_.Double(d); });
+  }
   bool RawNumber(const char* s, rapidjson::SizeType n, bool c) {
     return element([&] { return builder_.RawNumber(s, n, c); });
   }
@@ -165,8 +182,12 @@ class ArrayHandler {
   bool Key(const char* s, rapidjson::SizeType n, bool c) {
     return element([&] { return builder_.Key(s, n, c); });
   }
-  bool StartObject() { return element([&] { return builder_.StartObject(); }); }
-  bool EndObject(rapidjson::SizeType n) { return element([&] { return builder_.EndObject(n); }); }
+  bool StartObject() {
+    return element([&] { return builder_.StartObject(); });
+  }
+  bool EndObject(rapidjson::SizeType n) {
+    return element([&] { return builder_.EndObject(n); });
+  }
   bool StartArray() {
     if (!opened_) {
       opened_ = true;
@@ -220,7 +241,8 @@ result<std::size_t> Fleet::array() {
   rapidjson::MemoryStream stream(text_.data(), text_.size());
   ArrayHandler handler(*this, stream, json::Limits::for_record(options_));
   rapidjson::Reader reader;
-  rapidjson::ParseResult r = reader.Parse<json::kReaderFlags | rapidjson::kParseStopWhenDoneFlag>(stream, handler);
+  rapidjson::ParseResult r =
+      reader.Parse<json::kReaderFlags | rapidjson::kParseStopWhenDoneFlag>(stream, handler);
   if (handler.stopped()) return delivered_;
   if (const auto& failure = handler.builder().failure()) {
     std::size_t at = handler.builder().base() + failure->offset;

@@ -18,9 +18,9 @@ namespace posture::json {
 
 /// Where a window starts in its file.
 struct WindowStart {
-  std::size_t offset = 0;       ///< byte offset of the window in the file
-  std::uint32_t line = 1;       ///< line of the window's first byte
-  std::uint32_t column = 1;     ///< column of the window's first byte
+  std::size_t offset = 0;    ///< byte offset of the window in the file
+  std::uint32_t line = 1;    ///< line of the window's first byte
+  std::uint32_t column = 1;  ///< column of the window's first byte
 };
 
 /// Maps window offsets to source locations. Builds its line index on first use.

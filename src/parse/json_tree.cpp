@@ -24,7 +24,8 @@ long decimal_magnitude(std::string_view number) {
   if (e != std::string_view::npos) {
     std::string_view digits = number.substr(e + 1);
     bool negative = !digits.empty() && digits.front() == '-';
-    if (!digits.empty() && (digits.front() == '-' || digits.front() == '+')) digits.remove_prefix(1);
+    if (!digits.empty() && (digits.front() == '-' || digits.front() == '+'))
+      digits.remove_prefix(1);
     // Saturate: only the sign of the result matters.
     for (char c : digits) exponent = std::min(exponent * 10 + (c - '0'), 1'000'000'000L);
     if (negative) exponent = -exponent;
@@ -84,8 +85,8 @@ Limits Limits::for_document(const ReadOptions& options) noexcept {
 }
 
 Limits Limits::for_record(const ReadOptions& options) noexcept {
-  return {std::min(options.max_line_bytes, kMaxWindow), options.max_depth,
-          options.max_string_bytes, "max_line_bytes"};
+  return {std::min(options.max_line_bytes, kMaxWindow), options.max_depth, options.max_string_bytes,
+          "max_line_bytes"};
 }
 
 TreeBuilder::TreeBuilder(const rapidjson::MemoryStream& stream, const Limits& limits)
@@ -195,7 +196,8 @@ bool TreeBuilder::RawNumber(const char* str, rapidjson::SizeType length, bool) {
   auto [p, ec] = std::from_chars(str, end, d);
   if (ec == std::errc::result_out_of_range) {
     if (decimal_magnitude(text) > 0)
-      return fail(errc::parse, token_start(), "invalid JSON: Number too big to be stored in double");
+      return fail(errc::parse, token_start(),
+                  "invalid JSON: Number too big to be stored in double");
     d = text.front() == '-' ? -0.0 : 0.0;  // underflow
   } else if (ec != std::errc{} || p != end) {
     return fail(errc::internal, token_start(), "unreadable number " + std::string(text));
@@ -240,7 +242,8 @@ bool TreeBuilder::close() {
   n.end = static_cast<std::uint32_t>(prev_end_ - base_);
   n.payload = tree_.kids_.size();
   n.size = static_cast<std::uint32_t>(n.kind == Kind::object ? count / 2 : count);
-  tree_.kids_.insert(tree_.kids_.end(), pending_.begin() + static_cast<std::ptrdiff_t>(frame.first_pending),
+  tree_.kids_.insert(tree_.kids_.end(),
+                     pending_.begin() + static_cast<std::ptrdiff_t>(frame.first_pending),
                      pending_.end());
   pending_.resize(frame.first_pending);
   if (n.kind == Kind::object && n.size > 1)

@@ -13,7 +13,9 @@ namespace {
 constexpr std::size_t kMaxProblems = 100;
 constexpr std::size_t kQuoteBytes = 64;
 
-char lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower(char c) noexcept {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 // Optimal string alignment distance (edits, with adjacent transpositions), ASCII case-folded.
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -24,7 +26,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     for (std::size_t j = 1; j <= b.size(); ++j) {
       std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
       cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-      if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1]))
+      if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
+          lower(a[i - 2]) == lower(b[j - 1]))
         cur[j] = std::min(cur[j], prev2[j - 2] + 1);
     }
     std::swap(prev2, prev);
@@ -120,19 +123,19 @@ void Walker::report_located(errc code, source_location where, std::string messag
     source_location end;
     end.file = locator_.file();
     end.offset = std::numeric_limits<std::size_t>::max();
-    problems_.push_back({code, "too many problems; only the first " +
-                                   std::to_string(kMaxProblems) + " are reported",
-                         std::move(end)});
+    problems_.push_back(
+        {code,
+         "too many problems; only the first " + std::to_string(kMaxProblems) + " are reported",
+         std::move(end)});
     return;
   }
   problems_.push_back({code, std::move(message), std::move(where)});
 }
 
 error Walker::take_error() {
-  std::stable_sort(problems_.begin(), problems_.end(),
-                   [](const diagnostic& a, const diagnostic& b) {
-                     return a.where.offset < b.where.offset;
-                   });
+  std::stable_sort(
+      problems_.begin(), problems_.end(),
+      [](const diagnostic& a, const diagnostic& b) { return a.where.offset < b.where.offset; });
   return error(std::move(problems_));
 }
 
@@ -171,7 +174,7 @@ std::optional<bool> Walker::boolean(const Node& value, std::string_view name) {
 }
 
 std::optional<std::int64_t> Walker::integer(const Node& value, std::string_view name,
-                                             std::int64_t min, std::int64_t max) {
+                                            std::int64_t min, std::int64_t max) {
   std::int64_t v = 0;
   if (value.kind == Kind::integer) {
     v = tree_.integer(value);

@@ -15,14 +15,26 @@ std::size_t utf8_sequence(std::string_view s) noexcept {
   unsigned char c = byte(0);
   std::size_t n;
   unsigned char lo = 0x80, hi = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF) n = 2;
-  else if (c == 0xE0) { n = 3; lo = 0xA0; }
-  else if (c == 0xED) { n = 3; hi = 0x9F; }
-  else if (c >= 0xE1 && c <= 0xEF) n = 3;
-  else if (c == 0xF0) { n = 4; lo = 0x90; }
-  else if (c == 0xF4) { n = 4; hi = 0x8F; }
-  else if (c >= 0xF1 && c <= 0xF3) n = 4;
-  else return 0;
+  if (c >= 0xC2 && c <= 0xDF)
+    n = 2;
+  else if (c == 0xE0) {
+    n = 3;
+    lo = 0xA0;
+  } else if (c == 0xED) {
+    n = 3;
+    hi = 0x9F;
+  } else if (c >= 0xE1 && c <= 0xEF)
+    n = 3;
+  else if (c == 0xF0) {
+    n = 4;
+    lo = 0x90;
+  } else if (c == 0xF4) {
+    n = 4;
+    hi = 0x8F;
+  } else if (c >= 0xF1 && c <= 0xF3)
+    n = 4;
+  else
+    return 0;
   if (s.size() < 2 || byte(1) < lo || byte(1) > hi) return 0;
   for (std::size_t i = 2; i < n; ++i)
     if (i >= s.size() || (byte(i) & 0xC0) != 0x80) return 0;
@@ -175,8 +187,14 @@ void Writer::value(const Tree& tree, const Node& node) {
       case Kind::integer: integer(tree.integer(n)); break;
       case Kind::number: number(tree.number(n)); break;
       case Kind::string: string(tree.text(n)); break;
-      case Kind::array: begin_array(); open.push_back({&n, 0}); break;
-      case Kind::object: begin_object(); open.push_back({&n, 0}); break;
+      case Kind::array:
+        begin_array();
+        open.push_back({&n, 0});
+        break;
+      case Kind::object:
+        begin_object();
+        open.push_back({&n, 0});
+        break;
     }
   };
   emit(node);

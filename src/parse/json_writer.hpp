@@ -40,7 +40,10 @@ class Writer {
   bool json_text(std::string_view json);
 
   /// Convenience for the common "key": value members.
-  void member(std::string_view name, std::string_view text) { key(name); string(text); }
+  void member(std::string_view name, std::string_view text) {
+    key(name);
+    string(text);
+  }
 
   const std::string& text() const noexcept { return out_; }
   std::string take() { return std::move(out_); }

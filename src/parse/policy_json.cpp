@@ -86,7 +86,8 @@ result<PolicySet> read_policy(Walker& w, const Node& root, std::string_view wind
   o.get("update_groups", set.update_groups, list_of(as_update_group));
   if (const Node* actions = o.optional("action_policies")) {
     if (actions->kind == Kind::array) {
-      set.action_policies_json = std::string(window.substr(actions->begin, actions->end - actions->begin));
+      set.action_policies_json =
+          std::string(window.substr(actions->begin, actions->end - actions->begin));
       set.action_policies_where = w.where(*actions);
     } else {
       w.wrong_type(*actions, "action_policies", "an array");

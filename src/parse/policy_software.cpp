@@ -47,8 +47,7 @@ std::optional<ProhibitedEntry> as_prohibited_entry(Walker& w, const Node& n,
   return e;
 }
 
-std::optional<SoftwareAlternative> as_alternative(Walker& w, const Node& n,
-                                                  std::string_view name) {
+std::optional<SoftwareAlternative> as_alternative(Walker& w, const Node& n, std::string_view name) {
   ObjectReader o(w, n, name, "software alternative");
   if (!o.valid()) return std::nullopt;
   SoftwareAlternative a;

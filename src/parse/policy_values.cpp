@@ -8,9 +8,9 @@ namespace {
 constexpr std::array<std::string_view, 3> kLevelNames = {"caution", "warning", "danger"};
 constexpr std::array<Level, 3> kLevels = {Level::caution, Level::warning, Level::danger};
 constexpr std::array<std::string_view, 4> kWhenMissingNames = {"level", "safe", "no_item",
-                                                                "unknown"};
+                                                               "unknown"};
 constexpr std::array<WhenMissing, 4> kWhenMissing = {WhenMissing::level, WhenMissing::safe,
-                                                      WhenMissing::no_item, WhenMissing::unknown};
+                                                     WhenMissing::no_item, WhenMissing::unknown};
 
 }  // namespace
 

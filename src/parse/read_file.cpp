@@ -20,7 +20,7 @@ error io_error(std::string_view what, const std::string& path, int err) {
 result<std::string> read_file(const std::string& path, std::size_t max_bytes) {
   errno = 0;
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
-                                                        &std::fclose);
+                                                       &std::fclose);
   if (!file) return io_error("cannot open", path, errno);
   std::string out;
   std::error_code ec;

@@ -55,7 +55,8 @@ class FieldCollector {
 std::optional<std::string> as_asset(Walker& w, const Node& n, std::string_view name) {
   auto s = w.nonempty_string(n, name);
   if (s && s->size() > kMaxAsset) {
-    w.report(errc::parse, n, "\"asset\" must be at most 120 bytes, got " + std::to_string(s->size()));
+    w.report(errc::parse, n,
+             "\"asset\" must be at most 120 bytes, got " + std::to_string(s->size()));
     return std::nullopt;
   }
   return s;
@@ -64,7 +65,8 @@ std::optional<std::string> as_asset(Walker& w, const Node& n, std::string_view n
 std::optional<std::string> as_group(Walker& w, const Node& n, std::string_view name) {
   auto s = w.string(n, name);
   if (s && s->size() > kMaxGroup) {
-    w.report(errc::parse, n, "\"group\" must be at most 1024 bytes, got " + std::to_string(s->size()));
+    w.report(errc::parse, n,
+             "\"group\" must be at most 1024 bytes, got " + std::to_string(s->size()));
     return std::nullopt;
   }
   return s;

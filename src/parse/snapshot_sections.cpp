@@ -161,8 +161,7 @@ std::optional<AutomaticUpdates> as_automatic_updates(Walker& w, const Node& n,
   return s;
 }
 
-std::optional<ScreensaverSettings> as_screensaver(Walker& w, const Node& n,
-                                                  std::string_view name) {
+std::optional<ScreensaverSettings> as_screensaver(Walker& w, const Node& n, std::string_view name) {
   ObjectReader o(w, n, name, "screensaver");
   if (!o.valid()) return std::nullopt;
   ScreensaverSettings s;
@@ -182,16 +181,23 @@ std::optional<Drive> as_drive(Walker& w, const Node& n, std::string_view name) {
   return d;
 }
 
+// Years 0001-9999 are what dates can be written as. A zone offset can move a timestamp written
+// in that range out of it ("9999-12-31T23:59:59-23:59"); such values are refused rather than read
+// as something that cannot be written back.
+bool in_range(Date d) noexcept { return d >= make_date(1, 1, 1) && d <= make_date(9999, 12, 31); }
+
 }  // namespace
 
 std::optional<Timestamp> as_timestamp(Walker& w, const Node& n, std::string_view name) {
   auto s = w.string(n, name);
   if (!s) return std::nullopt;
   auto t = parse_timestamp(*s);
-  if (!t)
+  if (!t || !in_range(date_of(*t))) {
     w.report(errc::parse, n,
              "invalid timestamp " + quote(*s) + " for " + quote(name) +
-                 " (expected RFC 3339, as in \"2026-11-20T08:15:00Z\")");
+                 " (expected RFC 3339 in the years 0001-9999, as in \"2026-11-20T08:15:00Z\")");
+    return std::nullopt;
+  }
   return t;
 }
 
@@ -199,9 +205,12 @@ std::optional<Date> as_date(Walker& w, const Node& n, std::string_view name) {
   auto s = w.string(n, name);
   if (!s) return std::nullopt;
   auto d = parse_date(*s);
-  if (!d)
+  if (!d || !in_range(*d)) {
     w.report(errc::parse, n,
-             "invalid date " + quote(*s) + " for " + quote(name) + " (expected YYYY-MM-DD)");
+             "invalid date " + quote(*s) + " for " + quote(name) +
+                 " (expected YYYY-MM-DD in the years 0001-9999)");
+    return std::nullopt;
+  }
   return d;
 }
 

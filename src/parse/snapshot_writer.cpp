@@ -194,7 +194,8 @@ void write_settings(json::Writer& w, const Settings& s) {
   if (s.automatic_updates) {
     w.key("automatic_updates");
     w.begin_object();
-    if (s.automatic_updates->mode) w.member("mode", auto_update_mode_name(*s.automatic_updates->mode));
+    if (s.automatic_updates->mode)
+      w.member("mode", auto_update_mode_name(*s.automatic_updates->mode));
     w.end_object();
   }
   if (s.screensaver) {

@@ -48,7 +48,8 @@ TEST_CASE("catalog json: unknown keys, bad values and a wrong format are errors"
             "2:15: unknown key \"supercedes\" in catalog update (expected one of: id, bulletin, "
             "title, severity, classification, products, released, supersedes, distributable); "
             "did you mean \"supersedes\"?",
-            "2:48: invalid date \"12/11/2024\" for \"released\" (expected YYYY-MM-DD)",
+            "2:48: invalid date \"12/11/2024\" for \"released\" (expected YYYY-MM-DD in the years "
+            "0001-9999)",
             "2:74: invalid value \"urgent\" for \"severity\" (expected one of: unspecified, low, "
             "moderate, important, critical)",
             "3:3: missing required key \"id\" in catalog update"});

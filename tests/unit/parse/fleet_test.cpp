@@ -65,24 +65,26 @@ TEST_CASE("fleet: bad lines in the middle are reported with their line, the rest
                      "2:27: expected true or false for \"managed\", got a number",
                      "4:1: invalid JSON: Missing a name for object member",
                      "5:1: expected a snapshot object, got an array",
-                     "6:16: unexpected text after the snapshot",
-                     "7:2: invalid JSON: Invalid value", "8:33: invalid UTF-8 in string"});
+                     "6:16: unexpected text after the snapshot", "7:2: invalid JSON: Invalid value",
+                     "8:33: invalid UTF-8 in string"});
 }
 
 TEST_CASE("fleet: a bad record's error names the file") {
   ReadOptions options;
   options.file_name = "fleet.jsonl";
   std::vector<error> bad;
-  auto r = read_fleet("{\"asset\": \"A\"}\n{\"asset\": 1}\n", options,
-                      [](Snapshot&&, std::size_t) { return true; }, bad);
+  auto r = read_fleet(
+      "{\"asset\": \"A\"}\n{\"asset\": 1}\n", options, [](Snapshot&&, std::size_t) { return true; },
+      bad);
   REQUIRE(r.ok());
   REQUIRE(bad.size() == 1);
   CHECK(bad[0].to_string() == "fleet.jsonl:2:11: expected a string for \"asset\", got a number");
 }
 
 TEST_CASE("fleet: an array of snapshots is read element by element") {
-  Read r = read("\xEF\xBB\xBF[\n {\"asset\": \"A\"},\n 7,\n {\"asset\": \"B\",\n  \"host\": 3},\n"
-                " {\"asset\": \"C\"}\n]\n");
+  Read r = read(
+      "\xEF\xBB\xBF[\n {\"asset\": \"A\"},\n 7,\n {\"asset\": \"B\",\n  \"host\": 3},\n"
+      " {\"asset\": \"C\"}\n]\n");
   CHECK_FALSE(r.failure);
   CHECK(r.records == Records{{"A", 2}, {"C", 6}});
   CHECK(r.bad == std::vector<std::string>{"3:2: expected a snapshot object, got a number",
@@ -95,7 +97,8 @@ TEST_CASE("fleet: a broken array stops the read after the records before the bre
   Read r = read("[{\"asset\": \"A\"},\n {\"asset\": \"B\"} {\"asset\": \"C\"}]");
   CHECK(r.records == Records{{"A", 1}, {"B", 2}});
   REQUIRE(r.failure);
-  CHECK(first_problem(*r.failure) == "2:17: invalid JSON: Missing a comma or ']' after an array element");
+  CHECK(first_problem(*r.failure) ==
+        "2:17: invalid JSON: Missing a comma or ']' after an array element");
 
   r = read("[{\"asset\": \"A\"}] x");
   REQUIRE(r.failure);
@@ -136,7 +139,8 @@ TEST_CASE("fleet: max_line_bytes limits each record and the others are still rea
   Read r = read("{\"asset\": \"A\"}\n" + big + "\n{\"asset\": \"C\"}\n", options);
   CHECK(r.records == Records{{"A", 1}, {"C", 3}});
   REQUIRE(r.bad.size() == 1);
-  CHECK(r.bad[0] == "2:1: line of 66 bytes is over the limit of 40 bytes (ReadOptions::max_line_bytes)");
+  CHECK(r.bad[0] ==
+        "2:1: line of 66 bytes is over the limit of 40 bytes (ReadOptions::max_line_bytes)");
 
   // A pretty-printed record over the limit is cut where it crosses it.
   std::string pretty = "{\n\"asset\": \"B\",\n\"host\": \"" + std::string(40, 'h') + "\"\n}\n";
@@ -173,5 +177,6 @@ TEST_CASE("fleet: line numbers stay right deep into a large input") {
   Read r = read(text);
   CHECK(r.count == 5001);
   CHECK(r.records.back() == std::make_pair(std::string("last"), std::size_t{5002}));
-  CHECK(r.bad == std::vector<std::string>{"5001:11: expected a string for \"asset\", got a number"});
+  CHECK(r.bad ==
+        std::vector<std::string>{"5001:11: expected a string for \"asset\", got a number"});
 }

@@ -1,10 +1,11 @@
+#include "parse/json_tree.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
 #include <string>
 
 #include "parse/json_locator.hpp"
-#include "parse/json_tree.hpp"
 
 using namespace posture;
 using namespace posture::json;
@@ -49,8 +50,8 @@ TEST_CASE("parse: every node records the byte span it came from") {
 }
 
 TEST_CASE("parse: integers stay exact; numbers past int64 become doubles") {
-  auto p = parse_value("[9223372036854775807, -9223372036854775808, 18446744073709551615, 1.5, 2e3]",
-                       roomy());
+  auto p = parse_value(
+      "[9223372036854775807, -9223372036854775808, 18446744073709551615, 1.5, 2e3]", roomy());
   REQUIRE_FALSE(p.failure);
   auto e = p.tree.elements(p.tree.root());
   CHECK(p.tree.at(e[0]).kind == Kind::integer);
@@ -63,8 +64,9 @@ TEST_CASE("parse: integers stay exact; numbers past int64 become doubles") {
 }
 
 TEST_CASE("parse: doubles are correctly rounded; underflow is zero") {
-  auto p = parse_value("[0.1, -0.0, 0e100, 1e-400, -2.5e-330, 2.2250738585072011e-308, 1.7976931348623157e308]",
-                       roomy());
+  auto p = parse_value(
+      "[0.1, -0.0, 0e100, 1e-400, -2.5e-330, 2.2250738585072011e-308, 1.7976931348623157e308]",
+      roomy());
   REQUIRE_FALSE(p.failure);
   auto e = p.tree.elements(p.tree.root());
   CHECK(p.tree.number(p.tree.at(e[0])) == 0.1);
@@ -83,8 +85,7 @@ TEST_CASE("parse: NaN, Infinity and numbers too big for a double are syntax erro
     std::size_t offset;
   };
   for (auto [text, offset] : {Case{"[NaN]", 1}, Case{"[Infinity]", 1}, Case{"[-Inf]", 2},
-                              Case{"[1e400]", 1}, Case{"[0, -5e308]", 4},
-                              Case{"[1.8e308]", 1}}) {
+                              Case{"[1e400]", 1}, Case{"[0, -5e308]", 4}, Case{"[1.8e308]", 1}}) {
     auto p = parse_value(text, roomy());
     REQUIRE(p.failure);
     CHECK(p.failure->code == errc::parse);

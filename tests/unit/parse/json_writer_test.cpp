@@ -1,10 +1,11 @@
+#include "parse/json_writer.hpp"
+
 #include <doctest/doctest.h>
 
 #include <limits>
 #include <string>
 
 #include "parse/json_tree.hpp"
-#include "parse/json_writer.hpp"
 #include "posture/name.hpp"
 
 using namespace posture;
@@ -31,15 +32,17 @@ TEST_CASE("json writer: quotes, backslashes and control characters are escaped")
   CHECK(quoted("\b\f\n\r\t") == R"("\b\f\n\r\t")");
   CHECK(quoted(std::string_view("\x00\x01\x1f\x7f", 4)) == "\"\\u0000\\u0001\\u001f\x7f\"");
   CHECK(quoted("</script>") == "\"</script>\"");
-  CHECK(quoted("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80") == "\"caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80\"");
+  CHECK(quoted("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80") ==
+        "\"caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80\"");
 }
 
 TEST_CASE("json writer: invalid UTF-8 becomes U+FFFD, one per maximal invalid subpart") {
   const std::string fffd = "\xEF\xBF\xBD";
-  CHECK(quoted("a\xFF" "b") == "\"a" + fffd + "b\"");
-  CHECK(quoted("\xC0\xAF") == "\"" + fffd + fffd + "\"");          // overlong lead bytes
+  CHECK(quoted("a\xFF"
+               "b") == "\"a" + fffd + "b\"");
+  CHECK(quoted("\xC0\xAF") == "\"" + fffd + fffd + "\"");             // overlong lead bytes
   CHECK(quoted("\xED\xA0\x80") == "\"" + fffd + fffd + fffd + "\"");  // a surrogate
-  CHECK(quoted("\xE2\x82") == "\"" + fffd + "\"");                 // truncated sequence
+  CHECK(quoted("\xE2\x82") == "\"" + fffd + "\"");                    // truncated sequence
   CHECK(quoted("\xE2\x82x") == "\"" + fffd + "x\"");
   CHECK(quoted("\xF4\x90\x80\x80") == "\"" + fffd + fffd + fffd + fffd + "\"");  // > U+10FFFF
   CHECK(quoted("\xF0\x9F\x98") == "\"" + fffd + "\"");
@@ -102,5 +105,6 @@ TEST_CASE("json writer: JSON text is re-indented, anything else is refused") {
   CHECK_FALSE(w.json_text("{not json"));
   w.null();
   w.end_object();
-  CHECK(w.text() == "{\n  \"k\": {\n    \"a\": [\n      1,\n      2\n    ]\n  },\n  \"bad\": null\n}");
+  CHECK(w.text() ==
+        "{\n  \"k\": {\n    \"a\": [\n      1,\n      2\n    ]\n  },\n  \"bad\": null\n}");
 }

@@ -26,7 +26,8 @@ Judgment sample() {
   c.name = "Microsoft Defender Antivirus";
   c.status = Status::judged;
   c.level = Level::danger;
-  c.evidence = {{"definition_date", "2026-10-01"}, {"age_days", "52"}, {"max_definition_age_days", "7"}};
+  c.evidence = {
+      {"definition_date", "2026-10-01"}, {"age_days", "52"}, {"max_definition_age_days", "7"}};
   item.conditions.push_back(c);
   j.items.push_back(item);
   j.distribute = {"5046617"};
@@ -36,15 +37,16 @@ Judgment sample() {
 }  // namespace
 
 TEST_CASE("judgment writer: compact output is the one-line record of the format spec") {
-  CHECK(write_judgment_json(sample()) ==
-        R"({"asset":"PC-1","policy":"Company baseline","action_policy":"Quarantine",)"
-        R"("reference_time":"2026-11-22T00:00:00Z","status":"judged",)"
-        R"("level":{"name":"danger","code":400},"points":25,)"
-        R"("items":[{"category":"antivirus","status":"judged","level":{"name":"danger","code":400},)"
-        R"("conditions":[{"name":"Microsoft Defender Antivirus","status":"judged",)"
-        R"("level":{"name":"danger","code":400},)"
-        R"("evidence":{"definition_date":"2026-10-01","age_days":"52","max_definition_age_days":"7"}}]}],)"
-        R"("distribute":["5046617"]})");
+  CHECK(
+      write_judgment_json(sample()) ==
+      R"({"asset":"PC-1","policy":"Company baseline","action_policy":"Quarantine",)"
+      R"("reference_time":"2026-11-22T00:00:00Z","status":"judged",)"
+      R"("level":{"name":"danger","code":400},"points":25,)"
+      R"("items":[{"category":"antivirus","status":"judged","level":{"name":"danger","code":400},)"
+      R"("conditions":[{"name":"Microsoft Defender Antivirus","status":"judged",)"
+      R"("level":{"name":"danger","code":400},)"
+      R"("evidence":{"definition_date":"2026-10-01","age_days":"52","max_definition_age_days":"7"}}]}],)"
+      R"("distribute":["5046617"]})");
 }
 
 TEST_CASE("judgment writer: absent level and points are null, unknown_as_level only when set") {
@@ -89,7 +91,8 @@ TEST_CASE("judgment writer: hostile evidence stays one valid line") {
   j.items[0].conditions[0].evidence.push_back({"k\r\n", std::string("\0v", 2)});
   std::string line = write_judgment_json(j);
   CHECK(line.find('\n') == std::string::npos);
-  CHECK(line.find(R"("asset":"evil\n\"asset\":)" "\xEF\xBF\xBD\"") != std::string::npos);
+  CHECK(line.find(R"("asset":"evil\n\"asset\":)"
+                  "\xEF\xBF\xBD\"") != std::string::npos);
   CHECK(line.find(R"("k\r\n":"\u0000v")") != std::string::npos);
   json::Limits l{line.size(), 64, line.size(), "max_document_bytes"};
   CHECK_FALSE(json::parse_value(line, l).failure);

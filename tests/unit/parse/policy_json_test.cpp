@@ -32,7 +32,8 @@ std::string full_policy() {
 
 // A policy document around one judgment policy's body.
 std::string with_policy(std::string_view body) {
-  return std::string("{\"format\": \"posture-policy/1\", \"judgment_policies\": [{\"name\": \"P\"") +
+  return std::string(
+             "{\"format\": \"posture-policy/1\", \"judgment_policies\": [{\"name\": \"P\"") +
          std::string(body) + "}]}";
 }
 
@@ -299,9 +300,9 @@ TEST_CASE("policy json: the format is required and must be posture-policy/1") {
 
   auto other = read_bad(R"({"format": "posture-policy/2", "whatever": 1})");
   CHECK(other.code() == errc::version);
-  CHECK(problems(other) == std::vector<std::string>{
-                               "1:12: unsupported format \"posture-policy/2\" (expected "
-                               "\"posture-policy/1\")"});
+  CHECK(problems(other) ==
+        std::vector<std::string>{"1:12: unsupported format \"posture-policy/2\" (expected "
+                                 "\"posture-policy/1\")"});
 
   auto number = read_bad(R"({"format": 1})");
   CHECK(first_problem(number) == "1:12: expected a string for \"format\", got a number");
@@ -328,11 +329,12 @@ TEST_CASE("policy json: an OS scope is a pattern or an object with name, version
   auto e = read_bad(with_policy(R"(,
  "prohibited_software": {"entries": [{"name": "a", "os": 3},
    {"name": "b", "os": {"version": "1"}}, {"name": "c", "os": {"name": "W", "sp": "1"}}]})"));
-  CHECK(problems(e) == std::vector<std::string>{
-                           "2:58: expected an OS name pattern or an object for \"os\", got a number",
-                           "3:24: missing required key \"name\" in OS scope",
-                           "3:77: unknown key \"sp\" in OS scope (expected one of: name, version, "
-                           "service_pack)"});
+  CHECK(problems(e) ==
+        std::vector<std::string>{
+            "2:58: expected an OS name pattern or an object for \"os\", got a number",
+            "3:24: missing required key \"name\" in OS scope",
+            "3:77: unknown key \"sp\" in OS scope (expected one of: name, version, "
+            "service_pack)"});
 }
 
 TEST_CASE("policy json: check parameters belong to their check, and required ones are required") {

@@ -181,10 +181,12 @@ TEST_CASE("snapshot json: null for an optional value means absent") {
 }
 
 TEST_CASE("snapshot json: the asset is 1 to 120 bytes") {
-  CHECK(first_problem(read_bad(R"({"host": "h"})")) == "1:1: missing required key \"asset\" in snapshot");
+  CHECK(first_problem(read_bad(R"({"host": "h"})")) ==
+        "1:1: missing required key \"asset\" in snapshot");
   CHECK(first_problem(read_bad(R"({"asset": ""})")) == "1:11: \"asset\" must not be empty");
   std::string long_asset = R"({"asset": ")" + std::string(121, 'x') + "\"}";
-  CHECK(first_problem(read_bad(long_asset)) == "1:11: \"asset\" must be at most 120 bytes, got 121");
+  CHECK(first_problem(read_bad(long_asset)) ==
+        "1:11: \"asset\" must be at most 120 bytes, got 121");
   read_ok(R"({"asset": ")" + std::string(120, 'x') + "\"}");
 }
 
@@ -196,13 +198,15 @@ TEST_CASE("snapshot json: bad values of known keys are errors naming what was ex
  "managed": "no"})");
   CHECK(problems(e) ==
         std::vector<std::string>{
-            "1:32: invalid timestamp \"yesterday\" for \"collected_at\" (expected RFC 3339, as in "
-            "\"2026-11-20T08:15:00Z\")",
+            "1:32: invalid timestamp \"yesterday\" for \"collected_at\" (expected RFC 3339 in the "
+            "years "
+            "0001-9999, as in \"2026-11-20T08:15:00Z\")",
             "2:45: invalid value \"absent\" for \"state\" (expected one of: installed, missing)",
             "2:67: invalid value \"severe\" for \"severity\" (expected one of: unspecified, low, "
             "moderate, important, critical)",
             "2:78: missing required key \"id\" in update",
-            "3:49: invalid date \"2026-13-01\" for \"definition_date\" (expected YYYY-MM-DD)",
+            "3:49: invalid date \"2026-13-01\" for \"definition_date\" (expected YYYY-MM-DD in the "
+            "years 0001-9999)",
             "3:75: expected true or false for \"resident\", got a string",
             "4:45: invalid value \"always\" for \"mode\" (expected one of: disabled, notify, "
             "download_only, auto_install, scheduled)",
@@ -230,12 +234,11 @@ TEST_CASE("snapshot json: sections of the wrong type are reported") {
   auto e = read_bad(R"({"asset": "A", "os": "Windows", "software": {}, "ip": "10.0.0.1",
   "settings": {"shares": [{"everyone_write": true}]}, "fields": []})");
   CHECK(problems(e) ==
-        std::vector<std::string>{
-            "1:22: expected an object for \"os\", got a string",
-            "1:45: expected an array for \"software\", got an object",
-            "1:55: expected an array of strings for \"ip\", got a string",
-            "2:27: missing required key \"name\" in share",
-            "2:65: expected an object for \"fields\", got an array"});
+        std::vector<std::string>{"1:22: expected an object for \"os\", got a string",
+                                 "1:45: expected an array for \"software\", got an object",
+                                 "1:55: expected an array of strings for \"ip\", got a string",
+                                 "2:27: missing required key \"name\" in share",
+                                 "2:65: expected an object for \"fields\", got an array"});
 }
 
 TEST_CASE("snapshot json: the root must be an object and limits apply") {

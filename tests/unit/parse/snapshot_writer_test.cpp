@@ -21,7 +21,8 @@ void check_round_trip(const Snapshot& s) {
   for (JsonStyle style : {JsonStyle::compact, JsonStyle::pretty}) {
     std::string text = write_snapshot_json(s, style);
     Snapshot again = read_ok(text);
-    CHECK(write_snapshot_json(again, JsonStyle::compact) == write_snapshot_json(s, JsonStyle::compact));
+    CHECK(write_snapshot_json(again, JsonStyle::compact) ==
+          write_snapshot_json(s, JsonStyle::compact));
   }
 }
 
@@ -44,7 +45,8 @@ TEST_CASE("snapshot writer: the full inventory document round-trips") {
 TEST_CASE("snapshot writer: a minimal snapshot writes only what it has") {
   Snapshot s;
   s.asset = "PC-1";
-  CHECK(write_snapshot_json(s) == R"({"format":"posture-inventory/1","asset":"PC-1","managed":true})");
+  CHECK(write_snapshot_json(s) ==
+        R"({"format":"posture-inventory/1","asset":"PC-1","managed":true})");
   s.managed = false;
   s.os = OsInfo{};
   s.software = std::vector<Program>{};
@@ -72,6 +74,18 @@ TEST_CASE("snapshot writer: hostile strings and hand-built fields still give val
   CHECK(again.field("bad json")->kind == FieldValue::Kind::string);
   CHECK(again.field("nan")->kind == FieldValue::Kind::null);
   CHECK(again.field("n")->number == 1.25);
+}
+
+TEST_CASE("snapshot json: times that cannot be written back are refused") {
+  // Zone offsets that leave the years 0001-9999 once the time is in UTC.
+  for (const char* doc : {R"({"asset": "A", "collected_at": "9999-12-31T23:59:59-23:59"})",
+                          R"({"asset": "A", "collected_at": "0001-01-01T00:00:00+01:00"})",
+                          R"({"asset": "A", "antivirus": [{"name": "x",
+                               "definition_date": "0001-01-01T00:30:00+01:00"}]})"})
+    CHECK_FALSE(read_snapshot_json(doc).ok());
+  Snapshot edge = read_ok(R"({"asset": "A", "collected_at": "9999-12-31T23:59:59Z",
+                              "antivirus": [{"name": "x", "definition_date": "0001-01-01"}]})");
+  check_round_trip(edge);
 }
 
 TEST_CASE("snapshot writer: pretty output is indented JSON that reads back") {
