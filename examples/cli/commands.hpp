@@ -9,5 +9,7 @@ namespace posture::cli {
 void add_judge_command(CLI::App& app, int& status);
 void add_check_command(CLI::App& app, int& status);
 void add_test_command(CLI::App& app, int& status);
+void add_act_command(CLI::App& app, int& status);
+void add_netctl_command(CLI::App& app, int& status);
 
 }  // namespace posture::cli

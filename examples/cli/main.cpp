@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
     add_judge_command(app, status);
     add_check_command(app, status);
     add_test_command(app, status);
+    add_act_command(app, status);
+    add_netctl_command(app, status);
     app.add_subcommand("version", "Print the version")->callback([] {
       std::printf("posture %s\n", POSTURE_VERSION_STRING);
     });

@@ -182,12 +182,14 @@ result<std::vector<Judgment>> read_judgments_json(std::string_view text, const R
       Locator locator(record, options.file_name, WindowStart{doc.offset + pos, line, 1});
       Parsed parsed = parse_value(record, Limits::for_record(options));
       if (parsed.failure) {
-        for (const diagnostic& d : to_error(*parsed.failure, locator).diagnostics()) problems.push_back(d);
+        const error e = to_error(*parsed.failure, locator);
+        problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
       } else {
         Walker w(parsed.tree, locator);
         auto j = as_judgment(w, parsed.tree.root(), "");
         if (w.failed()) {
-          for (const diagnostic& d : w.take_error().diagnostics()) problems.push_back(d);
+          const error e = w.take_error();
+          problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
         } else if (j) {
           out.push_back(std::move(*j));
         }

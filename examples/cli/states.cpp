@@ -1,0 +1,65 @@
+#include "states.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <system_error>
+
+#include "common.hpp"
+
+namespace posture::cli {
+
+std::optional<ActionPolicySet> load_action_policies(const Engine& engine) {
+  auto policies = read_action_policies(engine.policies());
+  if (!policies) {
+    print_error(policies.err(), {});
+    return std::nullopt;
+  }
+  return std::move(*policies);
+}
+
+std::optional<std::vector<ClientState>> load_states(const std::string& path) {
+  std::error_code ec;
+  if (path.empty() || !std::filesystem::exists(path, ec)) return std::vector<ClientState>{};
+  ReadOptions options;
+  options.file_name = path;
+  auto text = read_input(path, options.max_document_bytes);
+  if (!text) {
+    print_error(text.err(), path);
+    return std::nullopt;
+  }
+  auto states = read_client_states_json(*text, options);
+  if (!states) {
+    print_error(states.err(), path);
+    return std::nullopt;
+  }
+  return std::move(*states);
+}
+
+bool save_states(const std::string& path, std::span<const ClientState> states) {
+  const std::string temporary = path + ".tmp";
+  {
+    Output out;
+    if (!out.open(temporary)) return false;
+    out.write(write_client_states_json(states));
+    if (!out.close()) return false;
+  }
+  std::error_code ec;
+  std::filesystem::rename(temporary, path, ec);
+  if (ec) {
+    print_message("cannot replace " + path + ": " + ec.message());
+    std::filesystem::remove(temporary, ec);
+    return false;
+  }
+  return true;
+}
+
+bool write_output(const std::string& path, std::string_view text) {
+  Output out;
+  if (!out.open(path)) return false;
+  out.write(text);
+  return out.close();
+}
+
+}  // namespace posture::cli
