@@ -82,9 +82,13 @@ result<std::size_t> store(Fleet::Impl& f, const ClientRow& row, StoreMode mode) 
   if (existing) {
     if (!is_zero(f.digest[c])) f.by_digest.erase(digest_hash(f.digest[c]), c);
   } else {
-    for_each_scalar_column(f, [](auto& col) { col.emplace_back(); });
+    for_each_scalar_column(f, [](auto& col) {
+      reserve_more(col, 1);
+      col.emplace_back();
+    });
     f.asset_begin[c] = f.asset_arena.size();
     f.asset_size[c] = static_cast<std::uint32_t>(row.asset.size());
+    reserve_more(f.asset_arena, row.asset.size());
     f.asset_arena.append(row.asset);
     if (mode == StoreMode::append && f.find_asset(row.asset)) ++f.duplicate_assets;
     index_asset(f, row.asset, c);

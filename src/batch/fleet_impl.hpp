@@ -7,6 +7,7 @@
 // the ids in a parallel column, so that they do not multiply the distinct records.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -14,6 +15,7 @@
 
 #include "batch/client_index.hpp"
 #include "batch/interner.hpp"
+#include "batch/known_texts.hpp"
 #include "posture/batch.hpp"
 
 namespace posture::batch {
@@ -85,17 +87,6 @@ struct FieldRecord {
   std::uint32_t number_bits[2];  ///< the double's bytes: -0.0 and 0.0 stay distinct
 };
 
-/// Object texts the JSON Lines reader has read before, by their bytes, with the record each
-/// became (and, for anti-virus products, the definition date kept beside it).
-struct KnownTexts {
-  Interner texts;
-  std::vector<Id> ids;
-  std::vector<std::int32_t> dates;
-  std::size_t memory() const noexcept {
-    return texts.memory() + ids.capacity() * sizeof(Id) + dates.capacity() * sizeof(std::int32_t);
-  }
-};
-
 /// Everything shared between clients. Entries are never removed, so ids stay valid for the life
 /// of the fleet and a judge's per-entry tables only ever grow.
 struct Dictionaries {
@@ -112,7 +103,7 @@ struct Dictionaries {
   RecordDictionary<NamedFlagRecord> firewall;
   RecordDictionary<DriveRecord> drives;
   RecordDictionary<FieldRecord> fields;
-  KnownTexts program_texts, update_texts, antivirus_texts;
+  KnownTexts program_texts, update_texts, antivirus_texts{true};
 
   std::size_t memory() const noexcept;
 };
@@ -178,6 +169,14 @@ enum Presence : std::uint32_t {
   has_screensaver_timeout = 1u << 19,
   has_encryption = 1u << 20,
 };
+
+/// Makes room for `n` more elements, growing by a quarter rather than doubling: the columns are
+/// most of a fleet's memory, and a quarter bounds the slack while keeping appends amortised O(1).
+template <class Vector>
+void reserve_more(Vector& v, std::size_t n) {
+  if (v.size() + n <= v.capacity()) return;
+  v.reserve(std::max(v.size() + n, v.capacity() + v.capacity() / 4 + 64));
+}
 
 /// "Absent" in the automatic-updates mode column.
 inline constexpr std::uint8_t no_mode = 0xff;

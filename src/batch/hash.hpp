@@ -52,6 +52,9 @@ inline std::uint64_t load_tail(const char* p, std::size_t n) noexcept {
 struct HashKey {
   std::uint64_t k[4] = {0xa0761d6478bd642full, 0xe7037ed1a0b428dbull, 0x8ebc6af09c88c6e3ull,
                         0x589965cc75374cc3ull};
+  /// Drawn from the system's random source: equal hashes may stand for equal inputs, since no
+  /// input can be chosen to collide. False for the fixed key, and when no random source answered.
+  bool secret = false;
   /// A key drawn from the system's random source, for a dictionary.
   static HashKey random() noexcept;
 };

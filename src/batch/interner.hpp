@@ -19,8 +19,9 @@ using Id = std::uint32_t;
 /// "Absent" in an id column.
 inline constexpr Id no_id = 0xffffffffu;
 
-/// Byte strings → dense ids. Open addressing with linear probing over (hash tag, id) slots, keys
-/// in one arena: two allocations however many entries, and a lookup touches one slot and one key.
+/// Byte strings → dense ids. Open addressing with linear probing, keys in one arena. A slot holds
+/// 96 bits of the key's hash under a secret key (hash.hpp), which identify the key: a lookup
+/// touches one slot and never the cold arena. Without a secret key, keys are compared too.
 class Interner {
  public:
   /// The id of `key`, adding it when it is new (`added` says which). Returns no_id when the
@@ -41,9 +42,14 @@ class Interner {
 
  private:
   struct Slot {
-    std::uint32_t tag = 0;
+    std::uint64_t first = 0;
+    std::uint32_t second = 0;
     Id id_plus_one = 0;  // 0: empty
   };
+  bool same(const Slot& slot, const std::uint64_t hash[2], std::string_view key) const noexcept {
+    return slot.first == hash[0] && slot.second == static_cast<std::uint32_t>(hash[1]) &&
+           (key_.secret || this->key(slot.id_plus_one - 1) == key);
+  }
   void grow();
 
   HashKey key_ = HashKey::random();

@@ -12,6 +12,8 @@ bool ListColumn::fits(std::size_t n) const noexcept {
 void ListColumn::set(std::size_t client, const Id* ids, const std::int32_t* dates, std::size_t n) {
   auto count = static_cast<std::uint32_t>(n);
   if (client == begin_.size()) {
+    reserve_more(begin_, 1);
+    reserve_more(count_, 1);
     begin_.push_back(static_cast<std::uint32_t>(values_.size()));
     count_.push_back(0);
   } else if (n <= count_[client]) {
@@ -24,8 +26,12 @@ void ListColumn::set(std::size_t client, const Id* ids, const std::int32_t* date
     garbage_ += count_[client];
     begin_[client] = static_cast<std::uint32_t>(values_.size());
   }
+  reserve_more(values_, n);
   values_.insert(values_.end(), ids, ids + n);
-  if (dated_) dates_.insert(dates_.end(), dates, dates + n);
+  if (dated_) {
+    reserve_more(dates_, n);
+    dates_.insert(dates_.end(), dates, dates + n);
+  }
   count_[client] = count;
   if (garbage_ > 4096 && garbage_ > values_.size() / 2) compact();
 }

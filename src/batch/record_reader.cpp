@@ -37,27 +37,6 @@ int key_index(std::string_view key, std::span<const std::string_view> keys) noex
   return -1;
 }
 
-// What an object text read for the first time became: a record id, and the date kept beside it
-// for anti-virus products.
-struct Remembered {
-  Id id = no_id;
-  std::int32_t date = no_date;
-};
-
-std::optional<Remembered> recall(const KnownTexts& known, std::string_view text) noexcept {
-  auto i = known.texts.find(text);
-  if (!i) return std::nullopt;
-  return Remembered{known.ids[*i], known.dates[*i]};
-}
-
-void remember(KnownTexts& known, std::string_view text, Remembered value) {
-  bool added;
-  if (known.texts.intern(text, added) != no_id && added) {
-    known.ids.push_back(value.id);
-    known.dates.push_back(value.date);
-  }
-}
-
 }  // namespace
 
 struct RecordReader::State {
@@ -70,6 +49,8 @@ struct RecordReader::State {
   std::string object_buffer;
   std::vector<std::string_view> field_names;
   std::vector<std::string_view> unknown_keys;
+  std::vector<std::string_view> texts;  // of the list being read
+  std::vector<KnownTexts::Hash> hashes;
 };
 
 namespace {
@@ -387,7 +368,8 @@ class Reader {
         }
         default: {
           bool listed;
-          return optional_elements(value, listed, [&](od::value& e) { return update(e); });
+          return known_list(value, listed, d_.update_texts, row_.updates, nullptr,
+                            [&](od::value& root, Remembered& r) { return read_update(root, r.id); });
         }
       }
     });
@@ -418,18 +400,39 @@ class Reader {
     return at_end(doc);
   }
 
-  bool update(od::value& v) {
-    std::string_view raw;
-    if (!object_text(v, raw)) return false;
-    if (raw.size() <= s_.options.max_string_bytes)
-      if (auto known = recall(d_.update_texts, raw)) {
-        row_.updates.push_back(known->id);
-        return true;
+  // A list of objects known by their texts (programs, updates, anti-virus products): every
+  // element's text is gathered, hashed and its slot prefetched before any is looked up, so that
+  // the lookups' cache misses overlap. A text not known yet is read with `read(root, remembered)`.
+  template <class Read>
+  bool known_list(od::value& v, bool& present, KnownTexts& known, std::vector<Id>& ids,
+                  std::vector<std::int32_t>* dates, Read&& read) {
+    auto& texts = s_.texts;
+    auto& hashes = s_.hashes;
+    texts.clear();
+    bool ok = optional_elements(v, present, [&](od::value& e) {
+      std::string_view raw;
+      if (!object_text(e, raw)) return false;
+      texts.push_back(raw);
+      return true;
+    });
+    if (!ok) return false;
+    hashes.resize(texts.size());
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      hashes[i] = known.hash(texts[i]);
+      known.prefetch(hashes[i]);
+    }
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      std::optional<Remembered> r;
+      if (texts[i].size() <= s_.options.max_string_bytes) r = known.recall(hashes[i]);
+      if (!r) {
+        r.emplace();
+        if (!first_reading(texts[i], [&](od::value& root) { return read(root, *r); }))
+          return false;
+        known.remember(hashes[i], *r);
       }
-    Id id = no_id;
-    if (!first_reading(raw, [&](od::value& root) { return read_update(root, id); })) return false;
-    remember(d_.update_texts, raw, {id, no_date});
-    row_.updates.push_back(id);
+      ids.push_back(r->id);
+      if (dates) dates->push_back(r->date);
+    }
     return true;
   }
 
@@ -480,23 +483,10 @@ class Reader {
 
   bool software(od::value& v) {
     bool present;
-    if (!optional_elements(v, present, [&](od::value& e) { return program(e); })) return false;
+    if (!known_list(v, present, d_.program_texts, row_.software, nullptr,
+                    [&](od::value& root, Remembered& r) { return read_program(root, r.id); }))
+      return false;
     if (present) row_.flags |= has_software;
-    return true;
-  }
-
-  bool program(od::value& v) {
-    std::string_view raw;
-    if (!object_text(v, raw)) return false;
-    if (raw.size() <= s_.options.max_string_bytes)
-      if (auto known = recall(d_.program_texts, raw)) {
-        row_.software.push_back(known->id);
-        return true;
-      }
-    Id id = no_id;
-    if (!first_reading(raw, [&](od::value& root) { return read_program(root, id); })) return false;
-    remember(d_.program_texts, raw, {id, no_date});
-    row_.software.push_back(id);
     return true;
   }
 
@@ -524,25 +514,10 @@ class Reader {
 
   bool antivirus(od::value& v) {
     bool present;
-    if (!optional_elements(v, present, [&](od::value& e) { return product(e); })) return false;
+    if (!known_list(v, present, d_.antivirus_texts, row_.antivirus, &row_.antivirus_dates,
+                    [&](od::value& root, Remembered& r) { return read_product(root, r); }))
+      return false;
     if (present) row_.flags |= has_antivirus;
-    return true;
-  }
-
-  bool product(od::value& v) {
-    std::string_view raw;
-    if (!object_text(v, raw)) return false;
-    if (raw.size() <= s_.options.max_string_bytes)
-      if (auto known = recall(d_.antivirus_texts, raw)) {
-        row_.antivirus.push_back(known->id);
-        row_.antivirus_dates.push_back(known->date);
-        return true;
-      }
-    Remembered r;
-    if (!first_reading(raw, [&](od::value& root) { return read_product(root, r); })) return false;
-    remember(d_.antivirus_texts, raw, r);
-    row_.antivirus.push_back(r.id);
-    row_.antivirus_dates.push_back(r.date);
     return true;
   }
 

@@ -8,10 +8,10 @@
 // records it accepts, which the batch property tests check.
 //
 // Program, update and anti-virus objects repeat across a fleet byte for byte. Each distinct object
-// text is parsed once; later occurrences are recognised by their bytes (simdjson skips over them
-// without visiting their contents) and take the record id remembered for that text. A text is
-// remembered only after it was read in full, so recognising one never accepts what the first
-// reading would have refused.
+// text is parsed once; later occurrences are recognised by a keyed hash of their bytes
+// (known_texts.hpp; simdjson skips over them without visiting their contents) and take the record
+// id remembered for that text. A text is remembered only after it was read in full, so
+// recognising one never accepts what the first reading would have refused.
 #pragma once
 
 #include <cstddef>
