@@ -43,7 +43,10 @@ std::size_t table_width(const JudgeOptions& o) {
 
 // Prints the bad records read_fleet has collected since the last call, so that in a long stream
 // they appear near the output of their neighbours.
-void print_new(const std::vector<error>& bad, std::size_t& printed, const std::string& file) {
+void print_new(const std::vector<error>& bad, std::size_t& printed, const std::string& file,
+               Progress& progress) {
+  if (printed == bad.size()) return;
+  progress.erase();
   for (; printed < bad.size(); ++printed) print_error(bad[printed], file);
 }
 
@@ -95,14 +98,14 @@ int run_judge(const JudgeOptions& o) {
         const Judgment j = engine->judge(snapshot, at);
         if (fail_on && j.status == Status::judged && j.level && *j.level >= *fail_on)
           reached = true;
-        print_new(bad, printed, read.file_name);
+        print_new(bad, printed, read.file_name, progress);
         progress.update(writer.summary().clients + 1, line);
         // A closed pipe or a full disk ends the run; judging on would only produce lost output.
         return out.write(writer.add(j, snapshot.host, snapshot.user));
       },
       bad);
-  progress.finish();
-  print_new(bad, printed, read.file_name);
+  progress.erase();
+  print_new(bad, printed, read.file_name, progress);
   if (!fleet) print_error(fleet.err(), read.file_name);
 
   out.write(writer.finish());

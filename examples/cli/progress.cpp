@@ -35,7 +35,7 @@ void Progress::update(std::size_t clients, std::size_t line) {
   shown_ = true;
 }
 
-void Progress::finish() {
+void Progress::erase() {
   if (!shown_) return;
   std::fprintf(stderr, "\r%*s\r", static_cast<int>(width_), "");
   std::fflush(stderr);

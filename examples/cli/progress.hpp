@@ -8,16 +8,17 @@ namespace posture::cli {
 
 /// Shows nothing unless stderr is a terminal and the run has lasted a second; then one line,
 /// rewritten in place ('\r') at most five times a second, so that it neither floods a log nor slows
-/// the run. finish() erases it before the summary is printed.
+/// the run. erase() takes it away before anything else is printed on stderr.
 class Progress {
  public:
   explicit Progress(std::size_t total_lines);
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
-  ~Progress() { finish(); }
+  ~Progress() { erase(); }
 
   void update(std::size_t clients, std::size_t line);
-  void finish();
+  /// Erases the line if it is shown; the next update() shows it again.
+  void erase();
 
  private:
   using clock = std::chrono::steady_clock;

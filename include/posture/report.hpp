@@ -109,11 +109,12 @@ std::string write_table(std::span<const TableRow> rows, const TableOptions& opti
 /// category (security_updates … user_defined), violations, reasons. Ends in CRLF.
 std::string csv_header();
 
-/// One client as a CSV record (RFC 4180: CRLF line end, fields quoted when they hold a comma,
-/// quote, CR or LF, quotes doubled). A category column holds the item's level name when it was
-/// judged, its status otherwise, and is empty when the policy has no such item. Reasons are
-/// joined with "; ". A text field that a spreadsheet would run as a formula (starting with '=',
-/// '+', '-', '@', tab or CR) is prefixed with an apostrophe.
+/// One client as a CSV record (RFC 4180: CRLF line end, fields quoted when they hold a comma or a
+/// quote, quotes doubled). A category column holds the item's level name when it was judged, its
+/// status otherwise, and is empty when the policy has no such item. Reasons are joined with "; ".
+/// Text is cleaned as in the table (control characters become '?', invalid UTF-8 U+FFFD), and a
+/// field that a spreadsheet would run as a formula (starting with '=', '+', '-' or '@') is
+/// prefixed with an apostrophe. write_judgment_json keeps every byte; CSV is for reading.
 std::string csv_row(const Judgment& judgment);
 
 /// The header and one record per judgment.

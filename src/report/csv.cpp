@@ -1,6 +1,7 @@
 #include <array>
 
 #include "posture/report.hpp"
+#include "report/text_cell.hpp"
 
 namespace posture {
 namespace {
@@ -14,14 +15,15 @@ constexpr std::array<Category, 6> categories = {
 bool looks_like_formula(std::string_view v) noexcept {
   if (v.empty()) return false;
   const char c = v.front();
-  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+  return c == '=' || c == '+' || c == '-' || c == '@';
 }
 
+// Fields are cleaned like table cells: a report opened in a terminal or a spreadsheet must not
+// carry a client's escape sequences or broken UTF-8. JSON is the format that keeps every byte.
 void append_field(std::string& out, std::string_view value) {
-  std::string v;
-  if (looks_like_formula(value)) v += '\'';
-  v += value;
-  if (v.find_first_of(",\"\r\n") == std::string::npos) {
+  std::string v = report::clean_text(value);
+  if (looks_like_formula(v)) v.insert(0, 1, '\'');
+  if (v.find_first_of(",\"") == std::string::npos) {
     out += v;
     return;
   }

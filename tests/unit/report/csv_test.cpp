@@ -81,18 +81,21 @@ TEST_CASE("report: a CSV row has the level, per-category levels, violations and 
   CHECK(recs[3][2] == "not_judged");
 }
 
-TEST_CASE("report: CSV quotes commas, quotes and line breaks and disarms formulas") {
+TEST_CASE("report: CSV quotes commas and quotes, cleans control characters, disarms formulas") {
   Judgment j = danger_client();
-  j.asset = "PC,\"1\"\r\nx";
+  j.asset = "PC,\"1\"\r\n\x1b[2J";
   j.policy = "=HYPERLINK(\"http://evil\")";
   const std::string row = csv_row(j);
-  CHECK(row.rfind("\"PC,\"\"1\"\"\r\nx\",", 0) == 0);
+  CHECK(row.rfind("\"PC,\"\"1\"\"???[2J\",", 0) == 0);
+  CHECK(row.find('\x1b') == std::string::npos);
   const auto recs = parse_csv(csv_header() + row);
   REQUIRE(recs.size() == 2);
-  CHECK(recs[1][0] == "PC,\"1\"\r\nx");
+  CHECK(recs[1][0] == "PC,\"1\"???[2J");
   CHECK(recs[1][1] == "'=HYPERLINK(\"http://evil\")");
   j.asset = "-1+1";
   CHECK(csv_row(j).rfind("'-1+1,", 0) == 0);
+  j.asset = "PC-\xff";
+  CHECK(csv_row(j).rfind("PC-\xef\xbf\xbd,", 0) == 0);
 }
 
 TEST_CASE("report: every CSV record ends in CRLF") {
