@@ -61,10 +61,8 @@ int run_act(const ActOptions& o) {
   // The plan first: states that record actions nobody was told about would be worse than a plan
   // that can be produced again.
   const JsonStyle style = o.compact ? JsonStyle::compact : JsonStyle::pretty;
-  if (!write_output(o.output, write_action_plan_json(selection->plan, style) + "\n"))
-    return exit_error;
-  if (!o.dry_run && !o.states.empty() && !save_states(o.states, selection->states))
-    return exit_error;
+  if (!write_output(o.output, write_action_plan_json(selection->plan, style) + "\n")) return exit_error;
+  if (!o.dry_run && !o.states.empty() && !save_states(o.states, selection->states)) return exit_error;
   std::fprintf(stderr, "posture: %zu actions for %zu clients\n", selection->plan.actions.size(),
                selection->plan.clients.size());
   return exit_ok;
@@ -102,8 +100,7 @@ void add_act_command(CLI::App& app, int& status) {
   cmd->add_option("--command-folder", o->command_folder,
                   "Where JP1-style commands get their file folders")
       ->type_name("DIR");
-  cmd->add_option("--mail-from", o->mail_from, "Sender of administrator mails")
-      ->type_name("ADDRESS");
+  cmd->add_option("--mail-from", o->mail_from, "Sender of administrator mails")->type_name("ADDRESS");
   cmd->add_option("-o,--output", o->output, "Write the plan here instead of standard output")
       ->type_name("FILE");
   cmd->add_flag("--compact", o->compact, "Write the plan on one line");

@@ -65,8 +65,7 @@ std::optional<std::vector<ClientKey>> order_keys(const NetctlOptions& o) {
 // Writes the states back (unless a dry run) and the changes for the NAC connector; reports the
 // keys or entries that named nobody.
 int finish(const NetctlOptions& o, const OrderResult& done, const std::vector<std::string>& names) {
-  if (!write_output(o.output, write_connection_changes_json(done.changes) + "\n"))
-    return exit_error;
+  if (!write_output(o.output, write_connection_changes_json(done.changes) + "\n")) return exit_error;
   if (!o.dry_run && !save_states(o.states, done.clients)) return exit_error;
   for (std::size_t i : done.unmatched) print_message("no client matches " + names[i]);
   return done.unmatched.empty() ? exit_ok : exit_failed;
@@ -101,8 +100,8 @@ int run_import(const NetctlOptions& o) {
     print_error(text.err(), read.file_name);
     return exit_error;
   }
-  const auto list =
-      o.format == "jp1" ? read_control_list_jp1(*text, read) : read_control_list_json(*text, read);
+  const auto list = o.format == "jp1" ? read_control_list_jp1(*text, read)
+                                      : read_control_list_json(*text, read);
   if (!list) {
     print_error(list.err(), read.file_name);
     return exit_error;
@@ -146,9 +145,8 @@ void add_order(CLI::App& netctl, const char* name, const char* help, QuarantineE
 void add_netctl_command(CLI::App& app, int& status) {
   auto o = std::make_shared<NetctlOptions>();
   CLI::App* netctl = app.add_subcommand(
-      "netctl",
-      "Network control: permit, deny or emergency-deny clients; export or import the "
-      "connection control list");
+      "netctl", "Network control: permit, deny or emergency-deny clients; export or import the "
+                "connection control list");
   netctl->require_subcommand(1);
   netctl->footer(
       "Orders name their clients as JP1/CSC's cscnetctrl does: by MAC address when one is given, "
@@ -158,8 +156,8 @@ void add_netctl_command(CLI::App& app, int& status) {
       "Exit status: 0 when done; 1 when a client named matches nothing (the others are still "
       "done); 2 on bad input.");
   using K = QuarantineEventKind;
-  add_order(*netctl, "permit", "Permit the clients (also ends an emergency denial)",
-            K::admin_permit, o, status);
+  add_order(*netctl, "permit", "Permit the clients (also ends an emergency denial)", K::admin_permit, o,
+            status);
   add_order(*netctl, "deny", "Deny the clients", K::admin_deny, o, status);
   add_order(*netctl, "emergency-deny", "Deny the clients at once, until an explicit permit",
             K::emergency_deny, o, status);
@@ -168,8 +166,8 @@ void add_netctl_command(CLI::App& app, int& status) {
   add_order(*netctl, "remove", "The clients are retired: remove their entries", K::remove, o,
             status);
   add_order(*netctl, "exempt", "Take the clients out of network control", K::set_exempt, o, status);
-  add_order(*netctl, "unexempt", "Put exempt clients back under network control", K::clear_exempt,
-            o, status);
+  add_order(*netctl, "unexempt", "Put exempt clients back under network control", K::clear_exempt, o,
+            status);
 
   CLI::App* exp = with_states(
       netctl->add_subcommand("export", "Write the connection control list of the states"), *o);
