@@ -9,6 +9,7 @@
 #include "posture/io.hpp"
 #include "posture/report.hpp"
 #include "progress.hpp"
+#include "states.hpp"
 
 namespace posture::cli {
 namespace {
@@ -25,6 +26,8 @@ struct JudgeOptions {
   bool at_given = false;
   std::size_t width = 0;
   bool width_given = false;
+  std::string actions;  // where the action plan goes; empty: no actions
+  std::string states;
 };
 
 // The one place posture reads the clock: the library takes the reference time as an argument.
@@ -74,6 +77,14 @@ int run_judge(const JudgeOptions& o) {
   eval.require_agent_version = o.require_agent_version;
   const auto engine = load_engine(o.policies, o.catalog, eval);
   if (!engine) return exit_error;
+  std::optional<ActionRun> actions;
+  if (!o.actions.empty()) {
+    if (o.actions == "-" && (o.output.empty() || o.output == "-")) {
+      print_message("--actions -: the report already goes to standard output; give --output FILE");
+      return exit_error;
+    }
+    if (!actions.emplace().begin(*engine, o.states)) return exit_error;
+  }
 
   ReadOptions read;
   read.file_name = input_name(o.inventory);
@@ -98,6 +109,7 @@ int run_judge(const JudgeOptions& o) {
         const Judgment j = engine->judge(snapshot, at);
         if (fail_on && j.status == Status::judged && j.level && *j.level >= *fail_on)
           reached = true;
+        if (actions) actions->add(snapshot, j);
         print_new(bad, printed, read.file_name, progress);
         progress.update(writer.summary().clients + 1, line);
         // A closed pipe or a full disk ends the run; judging on would only produce lost output.
@@ -112,8 +124,9 @@ int run_judge(const JudgeOptions& o) {
   const bool written = out.close();
   if (format != ReportFormat::table)
     std::fprintf(stderr, "%s\n", format_summary(writer.summary()).c_str());
+  const bool acted = !actions || actions->finish(o.actions, o.states);
 
-  if (!fleet || !bad.empty() || !written) return exit_error;
+  if (!fleet || !bad.empty() || !written || !acted) return exit_error;
   return reached ? exit_failed : exit_ok;
 }
 
@@ -166,6 +179,14 @@ void add_judge_command(CLI::App& app, int& status) {
                       "Table width in columns, 0 for no limit (default: the terminal's width; "
                       "no limit when not writing to a terminal)")
           ->type_name("N");
+  cmd->add_option("--actions", o->actions,
+                  "Also select actions for the run and write the action plan "
+                  "(posture-action-plan/1) here; - for standard output (docs/actions.md)")
+      ->type_name("FILE|-");
+  cmd->add_option("--states", o->states,
+                  "With --actions: client states (posture-client-states/1), read and written "
+                  "back; created when missing")
+      ->type_name("FILE");
   cmd->callback([o, at, width, &status] {
     o->at_given = at->count() > 0;
     o->width_given = width->count() > 0;

@@ -62,4 +62,33 @@ bool write_output(const std::string& path, std::string_view text) {
   return out.close();
 }
 
+bool ActionRun::begin(const Engine& engine, const std::string& states_path) {
+  policies_ = load_action_policies(engine);
+  auto states = load_states(states_path);
+  if (!policies_ || !states) return false;
+  states_ = std::move(*states);
+  for (std::size_t i = 0; i < states_.size(); ++i) index_.emplace(states_[i].asset, i);
+  return true;
+}
+
+void ActionRun::add(const Snapshot& snapshot, const Judgment& judgment) {
+  auto [it, fresh] = index_.emplace(snapshot.asset, states_.size());
+  if (fresh) {
+    states_.emplace_back();
+    states_.back().asset = snapshot.asset;
+  }
+  observe_snapshot(states_[it->second], snapshot);
+  judgments_.push_back(judgment);
+}
+
+bool ActionRun::finish(const std::string& plan_path, const std::string& states_path) {
+  const auto selection = select_actions(*policies_, judgments_, states_);
+  if (!selection) {
+    print_error(selection.err(), {});
+    return false;
+  }
+  if (!write_output(plan_path, write_action_plan_json(selection->plan) + "\n")) return false;
+  return states_path.empty() || save_states(states_path, selection->states);
+}
+
 }  // namespace posture::cli

@@ -5,6 +5,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "posture/action.hpp"
@@ -26,5 +27,24 @@ bool save_states(const std::string& path, std::span<const ClientState> states);
 
 /// Writes `text` to the file at `path`, or to standard output for "" or "-".
 bool write_output(const std::string& path, std::string_view text);
+
+/// What `posture judge --actions` adds to a judgment run: each client's judgment and its state,
+/// with the identity its snapshot reports, collected as the fleet is judged; then one selection
+/// for the whole run (immediate mode), the plan written and the states saved.
+class ActionRun {
+ public:
+  /// Reads the action policies and the states. Prints every problem; false when there is one.
+  bool begin(const Engine& engine, const std::string& states_path);
+  void add(const Snapshot& snapshot, const Judgment& judgment);
+  /// Selects the actions, writes the plan to `plan_path` ("-": standard output) and saves the
+  /// states to `states_path` (when not empty). Prints the reason and returns false on failure.
+  bool finish(const std::string& plan_path, const std::string& states_path);
+
+ private:
+  std::optional<ActionPolicySet> policies_;
+  std::vector<ClientState> states_;
+  std::unordered_map<std::string, std::size_t> index_;
+  std::vector<Judgment> judgments_;
+};
 
 }  // namespace posture::cli

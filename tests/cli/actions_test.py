@@ -196,6 +196,43 @@ class Netctl(ActionCase):
         self.assertRegex(err, r"bad\.csv:2:28: the status is 1 \(deny\) or 2 \(permit\)")
 
 
+class JudgeActions(ActionCase):
+    def judge(self, *extra):
+        return run("judge", "--policy", data("policy.json"), "--inventory", data("fleet.jsonl"),
+                   "--at", "2026-11-20T09:00:00Z", "--format", "jsonl", *extra)
+
+    def test_judge_selects_the_actions_of_the_run_and_says_why(self):
+        os.remove(self.states)
+        plan_file = os.path.join(self.dir, "plan.json")
+        code, out, err = self.judge("--actions", plan_file, "--states", self.states)
+        self.assertEqual(code, 0, err)
+        self.assertEqual(len(out.splitlines()), 3)  # the report is unchanged
+        with open(plan_file, encoding="utf-8") as f:
+            plan = json.load(f)
+        mail = [a for a in plan["actions"] if a["kind"] == "email_admin"]
+        self.assertEqual(len(mail), 1)
+        self.assertEqual(mail[0]["assets"], ["PC-2", "PC-3"])
+        # The hostile host name reported by PC-3 stays on its line.
+        self.assertEqual(mail[0]["body"], "- PC-2 kobe-2\n- PC-3 kobe-3  Bcc: x@example.com\n")
+        why = {c["asset"]: c["actions"] for c in plan["clients"]}
+        self.assertEqual(why["PC-1"][0]["kind"], "network")
+        self.assertIn("unregistered → permitted", why["PC-1"][0]["why"])
+        states = self.read_states()
+        self.assertEqual(states["PC-2"]["host"], "kobe-2")
+        self.assertEqual(states["PC-2"]["quarantine"], "denied")
+        self.assertEqual(states["PC-1"]["quarantine"], "permitted")
+
+    def test_the_plan_can_go_to_standard_output_when_the_report_does_not(self):
+        report = os.path.join(self.dir, "report.jsonl")
+        code, out, _ = self.judge("--output", report, "--actions", "-")
+        self.assertEqual(code, 0)
+        self.assertEqual(json.loads(out)["format"], "posture-action-plan/1")
+        code, out, err = self.judge("--actions", "-")
+        self.assertEqual(code, 2)
+        self.assertEqual(out, "")
+        self.assertIn("--output FILE", err)
+
+
 if __name__ == "__main__":
     POSTURE = os.path.abspath(sys.argv.pop(1))
     unittest.main()
