@@ -167,6 +167,14 @@ class Judge(CliTestCase):
                         "--at", "2024-03-31", "--format", "csv")
         self.assertIn("danger", out)
 
+    def test_require_agent_version_makes_clients_without_it_unknown(self):
+        _, _, err = judge("--format", "jsonl", fleet="fleet-clean.jsonl")
+        self.assertIn("Safe 2,", err)
+        code, out, err = judge("--format", "jsonl", "--require-agent-version", fleet="fleet-clean.jsonl")
+        self.assertEqual(code, 0)
+        self.assertEqual([json.loads(l)["status"] for l in out.splitlines()], ["unknown", "unknown"])
+        self.assertIn("unknown 2,", err)
+
     def test_bad_reference_time_exits_2(self):
         for at in ("yesterday", "", "2024-02-30"):
             code, out, err = judge("--at", at)
@@ -251,6 +259,14 @@ class Check(CliTestCase):
         self.assertEqual(code, 2)
         files = {os.path.basename(m.group("file")) for m in LOCATION.finditer(err)}
         self.assertEqual(files, {"bad-syntax-policy.json", "many-problems-policy.json"})
+
+    def test_a_bad_catalog_is_reported_with_its_location(self):
+        code, out, err = run("check", "--policy", data("small-policy.json"), "--catalog", data("small-policy.json"))
+        self.assertEqual(code, 2)
+        self.assertEqual(out, "")
+        m = LOCATION.search(err)
+        self.assertIsNotNone(m, err)
+        self.assertTrue(m.group("file").endswith("small-policy.json"))
 
     def test_duplicate_policy_names_across_files(self):
         code, _, err = run("check", "--policy", data("small-policy.json"), data("small-policy.json"))
