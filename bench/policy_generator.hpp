@@ -4,6 +4,7 @@
 // against the names and update ids FleetGenerator produces so that every rule meets real data.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 
@@ -45,20 +46,17 @@ inline constexpr CheckId checks[] = {
 
 inline SecurityCheck make_check(std::size_t i) {
   SecurityCheck c;
-  c.check = checks[i % std::size(checks)];
+  c.check = checks[i];
   c.level = default_check_level(c.check);
   c.when_missing = i % 5 == 4 ? WhenMissing::unknown : WhenMissing::no_item;
-  const auto round = static_cast<std::int64_t>(i / std::size(checks));
   switch (c.check) {
-    case CheckId::passwords_min_length: c.min_length = 8 + round; break;
-    case CheckId::passwords_max_age_days: c.max_age_days = 90 + 30 * round; break;
-    case CheckId::screensaver_timeout: c.max_timeout_min = 15 + 5 * round; break;
+    case CheckId::passwords_min_length: c.min_length = 8; break;
+    case CheckId::passwords_max_age_days: c.max_age_days = 90; break;
+    case CheckId::screensaver_timeout: c.max_timeout_min = 15; break;
     case CheckId::anonymous_restrict: c.min_restrict = 1; break;
     case CheckId::services_prohibited: c.services = {"RemoteRegistry", "TlntSvr", "SNMP"}; break;
     case CheckId::services_required: c.services = {"mpssvc", "EventLog"}; break;
-    case CheckId::automatic_updates_enabled:
-      if (round > 0) c.min_mode = AutoUpdateMode::download_only;
-      break;
+    case CheckId::automatic_updates_enabled: c.min_mode = AutoUpdateMode::download_only; break;
     default: break;
   }
   return c;
@@ -71,11 +69,12 @@ inline JudgmentPolicy make_policy(std::size_t conditions, std::uint64_t seed = 1
   using namespace detail;
   Rng r(seed);
   const std::size_t n = conditions < 6 ? 6 : conditions;
-  // Shares of a company baseline: a quarter required updates, a quarter prohibited software,
-  // a fifth PC-security checks, the rest anti-virus rows and mandatory groups.
-  const std::size_t updates = n / 4, prohibited = n / 4, checks_n = n / 5,
-                    antivirus = n / 12 < 1 ? 1 : n / 12;
-  const std::size_t mandatory = n - updates - prohibited - checks_n - antivirus;
+  // Shares of a company baseline: a quarter required updates, a fifth PC-security checks (each
+  // check at most once), a twelfth anti-virus rows, a sixth mandatory groups, the rest
+  // prohibited software.
+  const std::size_t updates = n / 4, checks_n = std::min(n / 5, std::size(checks)),
+                    antivirus = n / 12 < 1 ? 1 : n / 12, mandatory = n / 6 < 1 ? 1 : n / 6;
+  const std::size_t prohibited = n - updates - checks_n - antivirus - mandatory;
 
   JudgmentPolicy p;
   p.name = "Generated baseline " + std::to_string(n);

@@ -143,4 +143,88 @@ using RecordSink = std::function<void(std::size_t line, std::optional<std::size_
 result<IngestStats> ingest_fleet(Fleet& fleet, std::string_view text, const IngestOptions& options,
                                  std::vector<error>& bad_records, const RecordSink& on_record = {});
 
+/// Number of judgment categories; ItemVerdict rows are indexed by Category.
+inline constexpr std::size_t category_count = 6;
+
+/// One item's outcome in the batch path: what the scalar evaluator's ItemResult says, without the
+/// conditions. `configured` is false when the policy has no such item (the Judgment lists none).
+struct ItemVerdict {
+  Status status = Status::not_target;
+  std::uint16_t level = 0;  ///< level code (100–400), 0 when the item has no level
+  bool configured = false;
+  bool unknown_as_level = false;
+  friend bool operator==(const ItemVerdict&, const ItemVerdict&) = default;
+};
+
+/// FleetVerdicts::plan of a client no plan judged.
+inline constexpr std::uint16_t no_plan = 0xffff;
+
+/// The verdicts of a fleet, one entry per client in fleet order (or per listed client).
+struct FleetVerdicts {
+  std::vector<Status> status;
+  std::vector<std::uint16_t> level;  ///< level code (100–400), 0 when the client has no level
+  std::vector<std::int8_t> points;   ///< evaluation points 0–100, -1 when none
+  /// Index into FleetJudge::plans() of the plan that judged the client; no_plan when the engine
+  /// has no judgment policy to assign (the client is then not_judged).
+  std::vector<std::uint16_t> plan;
+  /// Client-major: items[client * category_count + category].
+  std::vector<ItemVerdict> items;
+
+  std::size_t size() const noexcept { return status.size(); }
+  std::optional<Level> level_of(std::size_t client) const noexcept;
+  std::optional<int> points_of(std::size_t client) const noexcept;
+  const ItemVerdict& item(std::size_t client, Category category) const noexcept {
+    return items[client * category_count + static_cast<std::size_t>(category)];
+  }
+};
+
+struct BatchOptions {
+  /// Threads to judge with; 0 means one per core. The verdicts do not depend on it.
+  unsigned threads = 0;
+};
+
+/// Judges fleets with one plan, or with an engine's plans and assignment table.
+/// Per-dictionary-entry results are kept between calls and extended as the fleet's dictionaries
+/// grow; judging another fleet starts them afresh.
+/// Thread safety: judge() changes that state, so one FleetJudge serves one thread at a time (it
+/// runs threads of its own); judgment() is const and may run on many threads at once.
+class FleetJudge {
+ public:
+  struct State;
+
+  /// Every client is judged with `plan`.
+  explicit FleetJudge(Plan plan, EvalOptions options = {});
+  /// Each client is judged with the plan the engine assigns to its asset number and group, as
+  /// Engine::judge() does.
+  explicit FleetJudge(const Engine& engine);
+  ~FleetJudge();
+  FleetJudge(FleetJudge&& other) noexcept;
+  FleetJudge& operator=(FleetJudge&& other) noexcept;
+
+  /// Judges every client of `fleet` at `reference_time`. Never fails: the verdicts of a client are
+  /// those evaluate() gives for its snapshot. Reuses the allocations of `out`.
+  void judge(const Fleet& fleet, Timestamp reference_time, FleetVerdicts& out,
+             const BatchOptions& options = {});
+  FleetVerdicts judge(const Fleet& fleet, Timestamp reference_time,
+                      const BatchOptions& options = {});
+  /// Judges only the listed clients (each < fleet.size()), for a host that re-judges the few
+  /// clients an import changed: `out` gets one entry per listed client, in list order.
+  void judge(const Fleet& fleet, std::span<const std::size_t> clients, Timestamp reference_time,
+             FleetVerdicts& out, const BatchOptions& options = {});
+
+  /// The full judgment of one client, with every condition and its evidence, as evaluate() (or
+  /// Engine::judge()) gives it for the client's snapshot. `client` < fleet.size().
+  Judgment judgment(const Fleet& fleet, std::size_t client, Timestamp reference_time) const;
+
+  /// The plans clients may be judged with; FleetVerdicts::plan indexes this.
+  std::span<const Plan> plans() const noexcept;
+
+ private:
+  // `list` null: every client of the fleet (n of them).
+  void run(const Fleet& fleet, const std::size_t* list, std::size_t n, Timestamp reference_time,
+           FleetVerdicts& out, const BatchOptions& options);
+
+  std::unique_ptr<State> s_;
+};
+
 }  // namespace posture

@@ -1,0 +1,500 @@
+#include "batch/client_judge.hpp"
+
+#include <algorithm>
+
+#include "batch/client_row.hpp"
+#include "posture/expr.hpp"
+
+namespace posture::batch {
+namespace {
+
+using eval::Check;
+using eval::Scope;
+
+Level level_of_code(std::uint8_t hundreds) noexcept {
+  return static_cast<Level>(static_cast<std::uint16_t>(hundreds) * 100);
+}
+
+// A flag of a settings group (pc_security.cpp flag()): absent group or value is missing data.
+Check flag(std::uint32_t flags, Presence group, std::uint8_t value, bool risky) noexcept {
+  if (!(flags & group) || value == tri_absent) return Check::unknown;
+  return (value == tri_true) == risky ? Check::risk : Check::ok;
+}
+
+// A number of a settings group against a bound (pc_security.cpp bounded()).
+Check bounded(std::uint32_t flags, Presence group, Presence present, std::int64_t value,
+              std::int64_t bound, bool risk_below) noexcept {
+  if (!(flags & group) || !(flags & present)) return Check::unknown;
+  return (risk_below ? value < bound : value > bound) ? Check::risk : Check::ok;
+}
+
+void fold_check(ItemFold& fold, Check outcome, const SecurityCheck& check) noexcept {
+  if (outcome == Check::unknown)
+    fold.missing(check.when_missing, check.level);
+  else
+    fold.judged(outcome == Check::risk ? check.level : Level::safe);
+}
+
+}  // namespace
+
+ClientJudge::ClientJudge(const Fleet::Impl& fleet, const PlanTables& tables,
+                         Timestamp reference_time)
+    : f_(fleet), d_(*fleet.dict), t_(tables), plan_(tables.plan()),
+      reference_time_(reference_time), programs_(tables.predicate_words),
+      installed_(tables.row_words), missing_(tables.row_words) {
+  scratch_.items.reserve(category_count);
+}
+
+void ClientJudge::accumulate_programs(std::size_t c) {
+  std::fill(programs_.begin(), programs_.end(), 0);
+  if (!(f_.flags[c] & has_software) || t_.predicates.empty()) return;
+  const Id* ids = f_.software.ids(c);
+  const std::uint32_t n = f_.software.count(c);
+  const std::size_t words = t_.predicate_words;
+  const std::uint64_t* bits = t_.program_bits.data();
+  if (words == 1) {
+    // Most policies have at most 64 program rules: one branch-free OR per program.
+    std::uint64_t acc = 0;
+    for (std::uint32_t i = 0; i < n; ++i) acc |= bits[ids[i]];
+    programs_[0] = acc;
+    return;
+  }
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (!t_.program_any[ids[i]]) continue;
+    const std::uint64_t* b = bits + std::size_t{ids[i]} * words;
+    for (std::size_t w = 0; w < words; ++w) programs_[w] |= b[w];
+  }
+}
+
+void ClientJudge::accumulate_updates(std::size_t c) {
+  const Id* ids = f_.updates.ids(c);
+  const std::uint32_t n = f_.updates.count(c);
+  if (plan_.policy.security_updates->mode == UpdateMode::latest) {
+    std::uint8_t worst = 0;
+    for (std::uint32_t i = 0; i < n; ++i) worst = std::max(worst, t_.latest_level[ids[i]]);
+    latest_ = worst;
+    return;
+  }
+  std::fill(installed_.begin(), installed_.end(), 0);
+  std::fill(missing_.begin(), missing_.end(), 0);
+  const std::size_t words = t_.row_words;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (!t_.update_any[ids[i]]) continue;
+    const std::size_t at = std::size_t{ids[i]} * words;
+    for (std::size_t w = 0; w < words; ++w) {
+      installed_[w] |= t_.update_installed[at + w];
+      missing_[w] |= t_.update_missing[at + w];
+    }
+  }
+}
+
+ItemVerdict ClientJudge::security_updates(std::size_t c, const SecurityUpdatesPolicy& p) {
+  const std::uint32_t flags = f_.flags[c];
+  const auto& rows = plan_.required_updates;
+  ItemFold fold;
+  if (!(flags & has_updates)) {
+    if (p.mode == UpdateMode::latest)
+      fold.missing(p.when_missing, p.level);
+    else
+      for (const auto& row : rows) fold.missing(p.when_missing, row.level);
+  } else if (p.mode == UpdateMode::latest) {
+    accumulate_updates(c);
+    fold.judged(latest_ ? level_of_code(latest_) : Level::safe);
+  } else {
+    accumulate_updates(c);
+    const bool software = flags & has_software;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      // row_scope(): the OS first, then the product.
+      Scope s = Scope::yes;
+      if (t_.row_scope[r] != no_index) s = scope(c, t_.row_scope[r]);
+      if (s != Scope::no && t_.row_product_predicate[r] != no_index) {
+        if (!software)
+          s = Scope::missing;
+        else if (!program_has(t_.row_product_predicate[r]))
+          s = Scope::no;
+      }
+      if (s == Scope::no)
+        fold.judged(Level::safe);
+      else if (s == Scope::missing)
+        fold.missing(p.when_missing, rows[r].level);
+      else if (has_bit(installed_, r))
+        fold.judged(Level::safe);
+      else if (has_bit(missing_, r))
+        fold.judged(rows[r].level);
+      else if (flags & has_updates_complete)
+        fold.judged(Level::safe);
+      else
+        fold.missing(p.when_missing, rows[r].level);
+    }
+  }
+  for (std::size_t k = 0; k < p.service_packs.size(); ++k) {
+    const ServicePackRule& rule = p.service_packs[k];
+    const Level level = rule.level.value_or(p.level);
+    if (t_.sp_scope[k] != no_index) {
+      Scope s = scope(c, t_.sp_scope[k]);
+      if (s == Scope::no) {
+        fold.judged(Level::safe);
+        continue;
+      }
+      if (s == Scope::missing) {
+        fold.missing(p.when_missing, level);
+        continue;
+      }
+    }
+    if (rule.product) {
+      if (!(flags & has_software))
+        fold.missing(p.when_missing, level);
+      else if (program_has(t_.sp_offending_predicate[k]))
+        fold.judged(level);
+      else if (program_has(t_.sp_unreadable_predicate[k]))
+        fold.missing(p.when_missing, level);
+      else
+        fold.judged(Level::safe);
+    } else {
+      auto sp = static_cast<OsServicePack>(
+          t_.os_service_pack[os_row(c) * p.service_packs.size() + k]);
+      if (sp == OsServicePack::absent)
+        fold.missing(p.when_missing, level);
+      else
+        fold.judged(sp == OsServicePack::ok ? Level::safe : level);
+    }
+  }
+  return fold.verdict();
+}
+
+ItemVerdict ClientJudge::antivirus(std::size_t c, const AntivirusPolicy& p) {
+  if (!(f_.flags[c] & has_antivirus)) {
+    // Without the section the rows' missing-data conditions combine as worst, "best" choosing
+    // among installed products only (judge_antivirus).
+    ItemFold absent;
+    for (const auto& row : p.products) absent.missing(p.when_missing, row.level);
+    // With no rows the only condition that data could decide is not_installed.
+    if (p.products.empty()) absent.missing(p.when_missing, p.not_installed_level);
+    return absent.verdict();
+  }
+  ItemFold fold(p.multiple_products == MultipleProducts::best);
+  bool any_listed = false;
+  const Id* ids = f_.antivirus.ids(c);
+  const std::int32_t* dates = f_.antivirus.dates(c);
+  for (std::uint32_t i = 0; i < f_.antivirus.count(c); ++i) {
+    const std::int32_t row_index = t_.antivirus_row[ids[i]];
+    if (row_index < 0) continue;  // not in the policy: shown, not judged
+    any_listed = true;
+    const AntivirusRow& row = p.products[static_cast<std::size_t>(row_index)];
+    bool risk = t_.antivirus_static_risk[ids[i]] != 0;
+    if (!risk && row.max_definition_age_days && dates[i] != no_date)
+      risk = eval::older_than(eval::age_in_days(Date{dates[i]}, reference_time_),
+                              *row.max_definition_age_days);
+    fold.judged(risk ? row.level : Level::safe);
+  }
+  if (!any_listed) fold.judged(p.not_installed_level);
+  return fold.verdict();
+}
+
+ItemVerdict ClientJudge::prohibited_software(std::size_t c, const ProhibitedSoftwarePolicy& p) {
+  ItemFold fold;
+  const bool software = f_.flags[c] & has_software;
+  for (std::size_t i = 0; i < p.entries.size(); ++i) {
+    const ProhibitedEntry& entry = p.entries[i];
+    if (!software) {
+      fold.missing(p.when_missing, entry.level);
+      continue;
+    }
+    if (t_.prohibited_scope[i] != no_index) {
+      Scope s = scope(c, t_.prohibited_scope[i]);
+      if (s == Scope::no) {
+        fold.judged(Level::safe);
+        continue;
+      }
+      if (s == Scope::missing) {
+        fold.missing(p.when_missing, entry.level);
+        continue;
+      }
+    }
+    fold.judged(program_has(t_.prohibited_predicate[i]) ? entry.level : Level::safe);
+  }
+  return fold.verdict();
+}
+
+ItemVerdict ClientJudge::mandatory_software(std::size_t c, const MandatorySoftwarePolicy& p) {
+  ItemFold fold;
+  const bool software = f_.flags[c] & has_software;
+  for (std::size_t g = 0; g < p.groups.size(); ++g) {
+    const MandatoryGroup& group = p.groups[g];
+    if (!software) {
+      fold.missing(p.when_missing, group.level);
+      continue;
+    }
+    if (t_.group_scope[g] != no_index) {
+      Scope s = scope(c, t_.group_scope[g]);
+      if (s == Scope::no) {
+        fold.judged(Level::safe);
+        continue;
+      }
+      if (s == Scope::missing) {
+        fold.missing(p.when_missing, group.level);
+        continue;
+      }
+    }
+    bool satisfied = false;
+    for (std::uint32_t a = t_.group_begin[g]; a < t_.group_begin[g + 1] && !satisfied; ++a)
+      satisfied = program_has(t_.group_predicates[a]);
+    fold.judged(satisfied ? Level::safe : group.level);
+  }
+  return fold.verdict();
+}
+
+Check ClientJudge::password_accounts(std::size_t c, const SecurityCheck& check) {
+  const std::uint32_t flags = f_.flags[c];
+  if (!(flags & has_passwords) || !(flags & has_password_accounts)) return Check::unknown;
+  const Id* ids = f_.password_accounts.ids(c);
+  const std::int32_t* dates = f_.password_accounts.dates(c);
+  for (std::uint32_t i = 0; i < f_.password_accounts.count(c); ++i) {
+    if (t_.account_excluded[ids[i]]) continue;
+    const AccountRecord& a = d_.accounts[ids[i]];
+    bool risk = false;
+    switch (check.check) {
+      case CheckId::passwords_blank: risk = a.blank == tri_true; break;
+      case CheckId::passwords_never_expires: risk = a.never_expires == tri_true; break;
+      default:
+        risk = dates[i] != no_date &&
+               eval::older_than(eval::age_in_days(Date{dates[i]}, reference_time_),
+                                *check.max_age_days);
+        break;
+    }
+    if (risk) return Check::risk;
+  }
+  return Check::ok;
+}
+
+Check ClientJudge::required_services(std::size_t c, const ListedNames& names) {
+  // Per listed name: running somewhere, present at all, present with an unreadable state.
+  listed_.assign(3 * names.words, 0);
+  std::uint64_t* running = listed_.data();
+  std::uint64_t* present = running + names.words;
+  std::uint64_t* unread = present + names.words;
+  const Id* ids = f_.services.ids(c);
+  for (std::uint32_t i = 0; i < f_.services.count(c); ++i) {
+    const std::uint64_t* bits = &names.bits[std::size_t{ids[i]} * names.words];
+    const std::uint32_t state = d_.services[ids[i]].flag;
+    for (std::size_t w = 0; w < names.words; ++w) {
+      present[w] |= bits[w];
+      if (state == tri_absent) unread[w] |= bits[w];
+      if (state == tri_true) running[w] |= bits[w];
+    }
+  }
+  for (std::size_t k = 0; k < names.count; ++k) {
+    const std::uint64_t bit = std::uint64_t{1} << (k % 64);
+    const std::size_t w = k / 64;
+    if (running[w] & bit) continue;
+    if (!(present[w] & bit) || !(unread[w] & bit)) return Check::risk;
+  }
+  return Check::ok;
+}
+
+Check ClientJudge::firewall(std::size_t c, const SecurityCheck& check, std::size_t index) {
+  if (!(f_.flags[c] & has_firewall)) return Check::unknown;
+  const Id* ids = f_.firewall.ids(c);
+  const std::uint32_t n = f_.firewall.count(c);
+  bool off = false, unreported = false;
+  if (check.profiles.empty()) {
+    for (std::uint32_t i = 0; i < n; ++i) {
+      const std::uint32_t state = d_.firewall[ids[i]].flag;
+      if (state == tri_absent)
+        unreported = true;
+      else if (state == tri_false)
+        off = true;
+    }
+  } else {
+    // Each listed profile takes the state of the first reported profile of its name.
+    const ListedNames& names = t_.firewall_names[t_.check_names[index]];
+    for (std::size_t k = 0; k < names.count; ++k) {
+      std::uint32_t state = tri_absent;
+      for (std::uint32_t i = 0; i < n; ++i)
+        if ((names.bits[std::size_t{ids[i]} * names.words + k / 64] >> (k % 64)) & 1u) {
+          state = d_.firewall[ids[i]].flag;
+          break;
+        }
+      if (state == tri_absent)
+        unreported = true;
+      else if (state == tri_false)
+        off = true;
+    }
+  }
+  if (off) return Check::risk;
+  if (n == 0 || unreported) return Check::unknown;
+  return Check::ok;
+}
+
+Check ClientJudge::check(std::size_t c, std::size_t index, const SecurityCheck& check) {
+  const std::uint32_t flags = f_.flags[c];
+  switch (check.check) {
+    case CheckId::accounts_guest_enabled:
+      return flag(flags, has_accounts, f_.guest_enabled[c], true);
+    case CheckId::accounts_admin_not_renamed:
+      return flag(flags, has_accounts, f_.admin_renamed[c], false);
+    case CheckId::passwords_blank:
+    case CheckId::passwords_never_expires:
+    case CheckId::passwords_max_age_days: return password_accounts(c, check);
+    case CheckId::passwords_min_length:
+      return bounded(flags, has_passwords, has_password_min_length, f_.password_min_length[c],
+                     *check.min_length, true);
+    case CheckId::passwords_complexity:
+      return flag(flags, has_passwords, f_.password_complexity[c], false);
+    case CheckId::logon_auto_logon: return flag(flags, has_logon, f_.auto_logon[c], true);
+    case CheckId::logon_show_last_user: return flag(flags, has_logon, f_.show_last_user[c], true);
+    case CheckId::shares_non_admin:
+    case CheckId::shares_everyone_write: {
+      if (!(flags & has_shares)) return Check::unknown;
+      const Id* ids = f_.shares.ids(c);
+      for (std::uint32_t i = 0; i < f_.shares.count(c); ++i) {
+        bool risk = check.check == CheckId::shares_non_admin
+                        ? !t_.share_administrative[ids[i]]
+                        : d_.shares[ids[i]].flag == tri_true;
+        if (risk) return Check::risk;
+      }
+      return Check::ok;
+    }
+    case CheckId::anonymous_restrict:
+      return bounded(flags, has_anonymous, has_anonymous_restrict, f_.anonymous_restrict[c],
+                     check.min_restrict.value_or(1), true);
+    case CheckId::services_prohibited: {
+      if (!(flags & has_services)) return Check::unknown;
+      const ListedNames& names = t_.service_names[t_.check_names[index]];
+      const Id* ids = f_.services.ids(c);
+      for (std::uint32_t i = 0; i < f_.services.count(c); ++i) {
+        if (d_.services[ids[i]].flag != tri_true) continue;
+        const std::uint64_t* bits = &names.bits[std::size_t{ids[i]} * names.words];
+        if (std::any_of(bits, bits + names.words, [](std::uint64_t w) { return w != 0; }))
+          return Check::risk;
+      }
+      return Check::ok;
+    }
+    case CheckId::services_required:
+      if (!(flags & has_services)) return Check::unknown;
+      return required_services(c, t_.service_names[t_.check_names[index]]);
+    case CheckId::firewall_enabled: return firewall(c, check, index);
+    case CheckId::automatic_updates_enabled:
+      if (!(flags & has_automatic_updates) || f_.update_mode[c] == no_mode) return Check::unknown;
+      return eval::update_mode_below(static_cast<AutoUpdateMode>(f_.update_mode[c]),
+                                     check.min_mode)
+                 ? Check::risk
+                 : Check::ok;
+    case CheckId::screensaver_enabled:
+      return flag(flags, has_screensaver, f_.screensaver_enabled[c], false);
+    case CheckId::screensaver_password:
+      return flag(flags, has_screensaver, f_.screensaver_password[c], false);
+    case CheckId::screensaver_timeout:
+      return bounded(flags, has_screensaver, has_screensaver_timeout, f_.screensaver_timeout[c],
+                     *check.max_timeout_min, false);
+    case CheckId::encryption_system_drive: {
+      if (!(flags & has_encryption)) return Check::unknown;
+      const Id* ids = f_.drives.ids(c);
+      for (std::uint32_t i = 0; i < f_.drives.count(c); ++i) {
+        const DriveRecord& drive = d_.drives[ids[i]];
+        if (drive.system != tri_true) continue;
+        if (drive.encrypted == tri_absent) return Check::unknown;
+        return drive.encrypted == tri_false ? Check::risk : Check::ok;
+      }
+      return Check::unknown;
+    }
+    case CheckId::encryption_all_fixed: {
+      if (!(flags & has_encryption)) return Check::unknown;
+      const Id* ids = f_.drives.ids(c);
+      const std::uint32_t n = f_.drives.count(c);
+      bool unreadable = false;
+      for (std::uint32_t i = 0; i < n; ++i) {
+        const std::uint8_t encrypted = d_.drives[ids[i]].encrypted;
+        if (encrypted == tri_false) return Check::risk;
+        unreadable = unreadable || encrypted == tri_absent;
+      }
+      return n == 0 || unreadable ? Check::unknown : Check::ok;
+    }
+  }
+  return Check::unknown;
+}
+
+ItemVerdict ClientJudge::pc_security(std::size_t c, const PcSecurityPolicy& p) {
+  ItemFold fold;
+  for (std::size_t i = 0; i < p.checks.size(); ++i) fold_check(fold, check(c, i, p.checks[i]), p.checks[i]);
+  return fold.verdict();
+}
+
+ItemVerdict ClientJudge::user_defined(std::size_t c, const UserDefinedPolicy& p) {
+  ItemFold fold;
+  bool decoded = false;
+  for (std::size_t i = 0; i < p.items.size(); ++i) {
+    const UserDefinedItem& item = p.items[i];
+    if (!item.enabled) continue;  // a not_target condition: it neither judges nor is unknown
+    if (!decoded) {
+      snapshot_ = decode(f_, c);
+      decoded = true;
+    }
+    switch (expr::evaluate(plan_.conditions[i], snapshot_, reference_time_).truth) {
+      case expr::Truth::yes: fold.judged(item.level); break;
+      case expr::Truth::no: fold.judged(Level::safe); break;
+      case expr::Truth::missing: fold.missing(item.when_missing, item.level); break;
+    }
+  }
+  return fold.verdict();
+}
+
+void ClientJudge::judge(std::size_t c, ClientVerdict& out) {
+  for (auto& item : out.items) item = ItemVerdict{};
+  if (f_.flags[c] & has_managed_false) {
+    out.status = Status::not_judged;
+    out.level = 0;
+    out.points = -1;
+    return;
+  }
+  const JudgmentPolicy& policy = plan_.policy;
+  bool agent_missing = false;
+  if (t_.options().require_agent_version) {
+    const Id agent = f_.agent_version[c];
+    agent_missing = agent == no_id || trim_space(d_.text.key(agent)).empty();
+  }
+  if (!agent_missing) accumulate_programs(c);
+
+  scratch_.items.clear();
+  auto run = [&](Category category, const auto& section, auto&& judge_item) {
+    if (!section) return;
+    ItemVerdict v;
+    if (!section->enabled) {
+      v.configured = true;
+      v.status = Status::not_target;
+    } else if (agent_missing) {
+      v.configured = true;
+      v.status = Status::unknown;
+    } else {
+      v = judge_item(*section);
+    }
+    if (v.status == Status::unknown && policy.unknown_level) {
+      v.status = Status::judged;
+      v.level = static_cast<std::uint16_t>(*policy.unknown_level);
+      v.unknown_as_level = true;
+    }
+    out.items[static_cast<std::size_t>(category)] = v;
+    ItemResult r;
+    r.category = category;
+    r.status = v.status;
+    if (v.level) r.level = static_cast<Level>(v.level);
+    scratch_.items.push_back(std::move(r));
+  };
+  run(Category::security_updates, policy.security_updates,
+      [&](const auto& p) { return security_updates(c, p); });
+  run(Category::antivirus, policy.antivirus, [&](const auto& p) { return antivirus(c, p); });
+  run(Category::prohibited_software, policy.prohibited_software,
+      [&](const auto& p) { return prohibited_software(c, p); });
+  run(Category::mandatory_software, policy.mandatory_software,
+      [&](const auto& p) { return mandatory_software(c, p); });
+  run(Category::pc_security, policy.pc_security, [&](const auto& p) { return pc_security(c, p); });
+  run(Category::user_defined, policy.user_defined,
+      [&](const auto& p) { return user_defined(c, p); });
+
+  aggregate(scratch_);
+  out.status = scratch_.status;
+  out.level = scratch_.level ? static_cast<std::uint16_t>(*scratch_.level) : 0;
+  out.points = scratch_.points ? static_cast<std::int8_t>(*scratch_.points) : -1;
+}
+
+}  // namespace posture::batch

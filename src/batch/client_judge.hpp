@@ -1,0 +1,76 @@
+// The per-client loops of the batch evaluator: one client's items from the fleet's columns and a
+// plan's per-entry tables, with the scalar evaluator's rules (src/eval/*.cpp) condition for
+// condition, folded straight into item verdicts instead of built as ConditionResults.
+//
+// User-defined items run the scalar path for that item alone: the client's snapshot is rebuilt
+// (only the sections an expression can read) and the compiled expression evaluated on it.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "batch/fold.hpp"
+#include "batch/plan_tables.hpp"
+#include "posture/judgment.hpp"
+
+namespace posture::batch {
+
+/// One client's verdicts.
+struct ClientVerdict {
+  Status status = Status::not_judged;
+  std::uint16_t level = 0;
+  std::int8_t points = -1;
+  ItemVerdict items[category_count];
+};
+
+/// Judges clients of one fleet with one plan's tables. Not thread-safe: one per thread; the
+/// scratch space it keeps makes judging a client allocation-free.
+class ClientJudge {
+ public:
+  ClientJudge(const Fleet::Impl& fleet, const PlanTables& tables, Timestamp reference_time);
+
+  void judge(std::size_t client, ClientVerdict& out);
+
+ private:
+  void accumulate_programs(std::size_t c);
+  void accumulate_updates(std::size_t c);
+  ItemVerdict security_updates(std::size_t c, const SecurityUpdatesPolicy& p);
+  ItemVerdict antivirus(std::size_t c, const AntivirusPolicy& p);
+  ItemVerdict prohibited_software(std::size_t c, const ProhibitedSoftwarePolicy& p);
+  ItemVerdict mandatory_software(std::size_t c, const MandatorySoftwarePolicy& p);
+  ItemVerdict pc_security(std::size_t c, const PcSecurityPolicy& p);
+  ItemVerdict user_defined(std::size_t c, const UserDefinedPolicy& p);
+  eval::Check check(std::size_t c, std::size_t index, const SecurityCheck& check);
+  eval::Check password_accounts(std::size_t c, const SecurityCheck& check);
+  eval::Check required_services(std::size_t c, const ListedNames& names);
+  eval::Check firewall(std::size_t c, const SecurityCheck& check, std::size_t index);
+
+  bool program_has(std::uint32_t predicate) const noexcept {
+    return (programs_[predicate / 64] >> (predicate % 64)) & 1u;
+  }
+  static bool has_bit(const std::vector<std::uint64_t>& words, std::size_t bit) noexcept {
+    return (words[bit / 64] >> (bit % 64)) & 1u;
+  }
+  // The row of a client's OS record in the per-OS tables.
+  std::size_t os_row(std::size_t c) const noexcept {
+    return f_.os[c] == no_id ? 0 : std::size_t{f_.os[c]} + 1;
+  }
+  eval::Scope scope(std::size_t c, std::uint32_t index) const noexcept {
+    return static_cast<eval::Scope>(t_.os_scope[os_row(c) * t_.scopes.size() + index]);
+  }
+
+  const Fleet::Impl& f_;
+  const Dictionaries& d_;
+  const PlanTables& t_;
+  const Plan::Impl& plan_;
+  Timestamp reference_time_;
+  std::vector<std::uint64_t> programs_;   // predicates met by any of the client's programs
+  std::vector<std::uint64_t> installed_;  // required rows satisfied by an installed record
+  std::vector<std::uint64_t> missing_;    // required rows reported missing
+  std::uint8_t latest_ = 0;               // worst latest-mode violation, level code / 100
+  std::vector<std::uint64_t> listed_;     // scratch for checks over listed names
+  Judgment scratch_;                      // for aggregate(): the judgment's own rules
+  Snapshot snapshot_;                     // user-defined items: the rebuilt snapshot
+};
+
+}  // namespace posture::batch

@@ -1,0 +1,58 @@
+// An item's verdict folded condition by condition, as eval::settle() folds an item's conditions
+// once they are built: judged when any condition is judged (level the worst of the judged levels,
+// or the best for anti-virus "best"), else unknown when any condition is unknown, else no_item. The
+// batch path never builds the conditions; it tells the fold what each one would have been.
+#pragma once
+
+#include <cstdint>
+
+#include "posture/batch.hpp"
+#include "posture/level.hpp"
+
+namespace posture::batch {
+
+class ItemFold {
+ public:
+  explicit ItemFold(bool best = false) noexcept : best_(best) {}
+
+  /// A condition judged at `level` (Safe when satisfied).
+  void judged(Level level) noexcept {
+    const auto code = static_cast<std::uint16_t>(level);
+    if (!judged_)
+      level_ = code;
+    else if (best_ ? code < level_ : code > level_)
+      level_ = code;
+    judged_ = true;
+  }
+  /// A condition whose data is absent, following its when_missing rule (eval::apply_missing).
+  void missing(WhenMissing rule, Level level) noexcept {
+    switch (rule) {
+      case WhenMissing::level: judged(level); break;
+      case WhenMissing::safe: judged(Level::safe); break;
+      case WhenMissing::no_item: break;
+      case WhenMissing::unknown: unknown_ = true; break;
+    }
+  }
+  /// A condition with status unknown (an anti-virus sub-check cannot make one; a check can).
+  void unknown() noexcept { unknown_ = true; }
+
+  ItemVerdict verdict() const noexcept {
+    ItemVerdict v;
+    v.configured = true;
+    if (judged_) {
+      v.status = Status::judged;
+      v.level = level_;
+    } else {
+      v.status = unknown_ ? Status::unknown : Status::no_item;
+    }
+    return v;
+  }
+
+ private:
+  bool best_;
+  bool judged_ = false;
+  bool unknown_ = false;
+  std::uint16_t level_ = 0;
+};
+
+}  // namespace posture::batch
