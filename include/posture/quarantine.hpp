@@ -98,6 +98,9 @@ NetworkOutcome apply_network_event(ClientState client, const QuarantineEvent& ev
 /// digits with one kind of separator ('-', ':' or ' ') after every pair, or none.
 std::optional<std::string> normalize_mac(std::string_view text);
 
+/// True for a dotted IPv4 address: four decimal parts of 1–3 digits, each at most 255.
+bool is_ipv4_address(std::string_view text) noexcept;
+
 /// How an order names its clients: by asset number when one is given; otherwise as JP1 cscnetctrl
 /// does, by MAC when one is given, else by IP address and/or host name (both must match when both
 /// are given).

@@ -30,23 +30,6 @@ std::string jp1_time(Timestamp t) {
   return s;
 }
 
-bool is_ipv4(std::string_view ip) {
-  int dots = 0;
-  int digits = 0;
-  for (char c : ip) {
-    if (c == '.') {
-      if (digits == 0) return false;
-      ++dots;
-      digits = 0;
-    } else if (c >= '0' && c <= '9' && digits < 3) {
-      ++digits;
-    } else {
-      return false;
-    }
-  }
-  return dots == 3 && digits > 0;
-}
-
 // JP1/CSC writes MACs as "00-1A-2B-3C-4D-5E" in this file.
 std::string jp1_mac(const std::vector<std::string>& macs) {
   if (macs.empty()) return {};
@@ -64,7 +47,7 @@ PlanFile asset_information_file(std::span<const ClientView> clients) {
     const ClientState& s = *c.state;
     std::string ip;
     for (const std::string& a : s.ip)
-      if (is_ipv4(a)) {
+      if (is_ipv4_address(a)) {
         ip = a;
         break;
       }

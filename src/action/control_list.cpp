@@ -56,6 +56,23 @@ std::optional<std::string> normalize_mac(std::string_view text) {
   return out;
 }
 
+bool is_ipv4_address(std::string_view text) noexcept {
+  int parts = 0;
+  std::size_t i = 0;
+  while (true) {
+    int value = 0;
+    std::size_t digits = 0;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9' && digits < 4) {
+      value = value * 10 + (text[i++] - '0');
+      ++digits;
+    }
+    if (digits == 0 || digits > 3 || value > 255) return false;
+    if (++parts == 4) return i == text.size();
+    if (i >= text.size() || text[i] != '.') return false;
+    ++i;
+  }
+}
+
 std::vector<std::size_t> find_clients(std::span<const ClientState> clients, const ClientKey& key) {
   std::vector<std::size_t> found;
   if (key.empty()) return found;

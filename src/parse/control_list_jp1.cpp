@@ -100,23 +100,6 @@ class Lines {
   std::vector<diagnostic> problems_;
 };
 
-bool is_ipv4(std::string_view ip) {
-  int parts = 0;
-  std::size_t i = 0;
-  while (true) {
-    int value = 0;
-    std::size_t digits = 0;
-    while (i < ip.size() && ip[i] >= '0' && ip[i] <= '9' && digits < 4) {
-      value = value * 10 + (ip[i++] - '0');
-      ++digits;
-    }
-    if (digits == 0 || digits > 3 || value > 255) return false;
-    if (++parts == 4) return i == ip.size();
-    if (i >= ip.size() || ip[i] != '.') return false;
-    ++i;
-  }
-}
-
 result<void> size_ok(std::string_view text, const ReadOptions& options) {
   if (text.size() > options.max_document_bytes)
     return error(errc::limit, "the file is larger than max_document_bytes (" +
@@ -140,7 +123,7 @@ bool address_fields(Lines& lines, const std::vector<Field>& f, bool spaces, std:
     }
   }
   if (!f[1].text.empty()) {
-    if (!is_ipv4(f[1].text)) {
+    if (!is_ipv4_address(f[1].text)) {
       lines.problem(f[1], "not an IPv4 address: \"" + f[1].text + "\"");
       ok = false;
     } else {
@@ -157,7 +140,7 @@ std::string write_control_list_jp1(const ConnectionControlList& list) {
   for (const ControlEntry& e : list.entries) {
     if (e.mac.empty()) continue;
     out += '"' + e.mac + "\",\"";
-    if (is_ipv4(e.ip)) out += e.ip;
+    if (is_ipv4_address(e.ip)) out += e.ip;
     out += "\",\"";
     out += e.control == NetworkControl::permit ? '2' : '1';
     out += "\"\r\n";

@@ -171,3 +171,15 @@ TEST_CASE("action: MAC addresses normalise from every JP1 form") {
   CHECK_FALSE(normalize_mac("001A2B3C4D5G"));
   CHECK_FALSE(normalize_mac("001A2B3C4D"));
 }
+
+TEST_CASE("action: IPv4 addresses are four dotted parts of at most 255") {
+  CHECK(is_ipv4_address("192.168.40.10"));
+  CHECK(is_ipv4_address("0.0.0.0"));
+  CHECK_FALSE(is_ipv4_address("192.168.40.256"));
+  CHECK_FALSE(is_ipv4_address("192.168.40"));
+  CHECK_FALSE(is_ipv4_address("192.168.40.10.1"));
+  CHECK_FALSE(is_ipv4_address("1..2.3"));
+  CHECK_FALSE(is_ipv4_address("fe80::1"));
+  CHECK_FALSE(is_ipv4_address("0001.2.3.4"));
+  CHECK_FALSE(is_ipv4_address(""));
+}
