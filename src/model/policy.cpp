@@ -51,9 +51,12 @@ result<void> merge_policies(PolicySet& into, PolicySet more) {
   auto duplicate = [&](std::string_view what, const std::string& name, const origin& here,
                        const origin& first) {
     std::string msg = std::string(what) + " \"" + name + "\" is defined twice";
-    if (!first.file.empty() || first.line)
-      msg += " (first at " + diagnostic{errc::check, "", first}.to_string() + ")";
-    while (!msg.empty() && (msg.back() == ' ' || msg.back() == ':')) msg.pop_back();
+    std::string at = first.file;
+    if (first.line) {
+      if (!at.empty()) at += ':';
+      at += std::to_string(first.line) + ':' + std::to_string(first.column);
+    }
+    if (!at.empty()) msg += " (first at " + at + ")";
     problems.push_back({errc::check, msg, here});
   };
   for (auto& p : more.judgment_policies) {
