@@ -82,8 +82,8 @@ TEST_CASE("batch: a fleet gives back every member of the snapshots it was given"
   CHECK(fleet.asset(1) == "PC-2");
 
   // -0.0 keeps its sign: the encoding compares numbers by their bits.
-  const auto& zero = fleet.snapshot(0).fields[2].second;
-  CHECK(std::signbit(zero.number));
+  const Snapshot first = fleet.snapshot(0);
+  CHECK(std::signbit(first.fields[2].second.number));
 }
 
 TEST_CASE("batch: upsert replaces the client with the same asset number, append adds a twin") {
