@@ -177,7 +177,8 @@ TEST_CASE("eval: a policy without items judges nothing") {
 }
 
 TEST_CASE("eval: the same plan, snapshot and reference time give the same judgment") {
-  Plan plan = compile_ok(four_items());
+  auto catalog = distributable_catalog({"1", "2"});
+  Plan plan = compile_ok(four_items(), {}, &catalog);
   auto s = healthy();
   s.updates->items = {update("2", UpdateState::missing), update("1", UpdateState::missing)};
   auto a = evaluate(plan, s, reference_time());

@@ -97,6 +97,13 @@ inline CatalogUpdate catalog_update(std::string id, std::vector<std::string> sup
   return u;
 }
 
+/// A catalog that says each of `ids` can be distributed (the distribution list needs one).
+inline PatchCatalog distributable_catalog(std::initializer_list<const char*> ids) {
+  PatchCatalog c;
+  for (const char* id : ids) c.add(catalog_update(id));
+  return c;
+}
+
 inline VersionConstraint constraint(std::string_view text) {
   auto c = VersionConstraint::parse(text);
   REQUIRE(c.ok());

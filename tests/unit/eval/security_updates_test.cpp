@@ -45,7 +45,8 @@ TEST_CASE("eval: latest mode - each missing update is a condition named by its i
                          update("300", UpdateState::missing)});
   s.updates->items[0].bulletin = "MS24-001";
   s.updates->items[0].title = "Cumulative Update";
-  auto j = judge(latest_policy(), s);
+  auto catalog = distributable_catalog({"300", "500"});
+  auto j = judge(latest_policy(), s, {}, &catalog);
   const auto& item = only_item(j);
   REQUIRE(item.conditions.size() == 2);
   CHECK(item.conditions[0].name == "500");  // snapshot order, normalised
@@ -81,10 +82,12 @@ TEST_CASE("eval: latest mode - levels follow severity and unmapped severities ar
   p.security_updates->levels_by_severity.emplace();
   (*p.security_updates->levels_by_severity)[static_cast<int>(Severity::critical)] = Level::danger;
   (*p.security_updates->levels_by_severity)[static_cast<int>(Severity::moderate)] = Level::caution;
+  auto catalog = distributable_catalog({"1", "2", "3", "4"});
   auto j = judge(p, with_updates({update("1", UpdateState::missing, Severity::critical),
                                   update("2", UpdateState::missing, Severity::moderate),
                                   update("3", UpdateState::missing, Severity::low),
-                                  update("4", UpdateState::missing)}));
+                                  update("4", UpdateState::missing)}),
+                 {}, &catalog);
   const auto& item = only_item(j);
   REQUIRE(item.conditions.size() == 2);
   CHECK(condition(item, "1").level == Level::danger);
@@ -137,8 +140,10 @@ TEST_CASE("eval: latest mode - an update listed twice is one violation") {
 
 TEST_CASE("eval: specified mode - installed is Safe, missing takes the row level") {
   auto p = specified_policy({row("100", Level::danger), row("200"), row("300")});
+  auto catalog = distributable_catalog({"100", "200", "300"});
   auto j = judge(p, with_updates({update("KB100", UpdateState::missing, Severity::critical),
-                                  update("200", UpdateState::installed)}));
+                                  update("200", UpdateState::installed)}),
+                 {}, &catalog);
   const auto& item = only_item(j);
   REQUIRE(item.conditions.size() == 3);
   CHECK(item.conditions[0].name == "100");
@@ -182,9 +187,11 @@ TEST_CASE("eval: specified mode - an incomplete scan sends absent updates to whe
   CHECK(evidence(c, "scan") == "incomplete");
 
   p.security_updates->when_missing = WhenMissing::level;
-  auto j = judge(p, s);
+  auto catalog = distributable_catalog({"100"});
+  auto j = judge(p, s, {}, &catalog);
   CHECK(only_item(j).level == Level::warning);
   CHECK(j.distribute == std::vector<std::string>{"100"});
+  CHECK(judge(p, s).distribute.empty());  // without a catalog nothing is known to be pushable
 
   p.security_updates->when_missing = WhenMissing::safe;
   CHECK(only_item(judge(p, s)).level == Level::safe);
