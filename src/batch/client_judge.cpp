@@ -40,29 +40,66 @@ void fold_check(ItemFold& fold, Check outcome, const SecurityCheck& check) noexc
 ClientJudge::ClientJudge(const Fleet::Impl& fleet, const PlanTables& tables,
                          Timestamp reference_time)
     : f_(fleet), d_(*fleet.dict), t_(tables), plan_(tables.plan()),
-      reference_time_(reference_time), programs_(tables.predicate_words),
-      installed_(tables.row_words), missing_(tables.row_words) {
-  scratch_.items.reserve(category_count);
+      reference_time_(reference_time), programs_(tables.program_words),
+      installed_(tables.row_words), missing_(tables.row_words) {}
+
+void settle_client(ClientVerdict& v) noexcept {
+  // aggregate() and evaluation_points() (model/judgment.cpp) over item verdicts: the worst judged
+  // level; judged, else unknown, else no_item; points = floor(100 × Π quarters / 4) exactly.
+  bool any_judged = false, any_unknown = false;
+  std::uint16_t level = 0;
+  std::int64_t num = 1, den = 1;
+  for (const ItemVerdict& item : v.items) {
+    if (!item.configured) continue;
+    if (item.status == Status::judged && item.level) {
+      any_judged = true;
+      level = std::max(level, item.level);
+      num *= 5 - item.level / 100;  // Safe 4, Caution 3, Warning 2, Danger 1
+      den *= 4;
+    } else if (item.status == Status::unknown) {
+      any_unknown = true;
+    }
+  }
+  v.level = level;
+  v.status = any_judged ? Status::judged : (any_unknown ? Status::unknown : Status::no_item);
+  v.points = any_judged ? static_cast<std::int8_t>(100 * num / den) : std::int8_t{-1};
 }
+
+namespace {
+
+// The OR of the answer masks of `n` program records, `Words` words each: one load of a record's
+// class and, for each word, one load from the small class table; no branches.
+template <std::size_t Words>
+void or_classes(const Id* ids, std::uint32_t n, const std::uint32_t* classes,
+                const std::uint64_t* bits, std::uint64_t* out) noexcept {
+  std::uint64_t acc[Words] = {};
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const std::uint64_t* m = bits + std::size_t{classes[ids[i]]} * Words;
+    for (std::size_t w = 0; w < Words; ++w) acc[w] |= m[w];
+  }
+  for (std::size_t w = 0; w < Words; ++w) out[w] = acc[w];
+}
+
+}  // namespace
 
 void ClientJudge::accumulate_programs(std::size_t c) {
   std::fill(programs_.begin(), programs_.end(), 0);
   if (!(f_.flags[c] & has_software) || t_.predicates.empty()) return;
   const Id* ids = f_.software.ids(c);
   const std::uint32_t n = f_.software.count(c);
-  const std::size_t words = t_.predicate_words;
-  const std::uint64_t* bits = t_.program_bits.data();
-  if (words == 1) {
-    // Most policies have at most 64 program rules: one branch-free OR per program.
-    std::uint64_t acc = 0;
-    for (std::uint32_t i = 0; i < n; ++i) acc |= bits[ids[i]];
-    programs_[0] = acc;
-    return;
+  const std::uint32_t* classes = t_.program_class.data();
+  const std::uint64_t* bits = t_.class_bits.data();
+  switch (t_.program_words) {
+    case 1: or_classes<1>(ids, n, classes, bits, programs_.data()); return;
+    case 2: or_classes<2>(ids, n, classes, bits, programs_.data()); return;
+    case 3: or_classes<3>(ids, n, classes, bits, programs_.data()); return;
+    case 4: or_classes<4>(ids, n, classes, bits, programs_.data()); return;
+    default: break;
   }
+  const std::size_t words = t_.program_words;
   for (std::uint32_t i = 0; i < n; ++i) {
-    if (!t_.program_any[ids[i]]) continue;
-    const std::uint64_t* b = bits + std::size_t{ids[i]} * words;
-    for (std::size_t w = 0; w < words; ++w) programs_[w] |= b[w];
+    const std::uint64_t* m = bits + std::size_t{classes[ids[i]]} * words;
+    for (std::size_t w = 0; w < words; ++w) programs_[w] |= m[w];
   }
 }
 
@@ -75,63 +112,89 @@ void ClientJudge::accumulate_updates(std::size_t c) {
     latest_ = worst;
     return;
   }
+  const std::size_t words = t_.row_words;
+  const std::uint64_t* rows = t_.update_rows.data();
+  if (words == 1) {
+    // At most 64 required updates: two branch-free ORs per record.
+    std::uint64_t installed = 0, missing = 0;
+    for (std::uint32_t i = 0; i < n; ++i) {
+      installed |= rows[2 * std::size_t{ids[i]}];
+      missing |= rows[2 * std::size_t{ids[i]} + 1];
+    }
+    installed_[0] = installed;
+    missing_[0] = missing;
+    return;
+  }
   std::fill(installed_.begin(), installed_.end(), 0);
   std::fill(missing_.begin(), missing_.end(), 0);
-  const std::size_t words = t_.row_words;
+  const std::uint8_t* any = t_.update_any.data();
   for (std::uint32_t i = 0; i < n; ++i) {
-    if (!t_.update_any[ids[i]]) continue;
-    const std::size_t at = std::size_t{ids[i]} * words;
+    if (!any[ids[i]]) continue;
+    const std::uint64_t* r = rows + std::size_t{ids[i]} * 2 * words;
     for (std::size_t w = 0; w < words; ++w) {
-      installed_[w] |= t_.update_installed[at + w];
-      missing_[w] |= t_.update_missing[at + w];
+      installed_[w] |= r[w];
+      missing_[w] |= r[words + w];
     }
   }
 }
 
+// The required updates of specified mode (security_updates.cpp judge_row, row_scope) as masks:
+// the OS scope first, then the product scope; in scope, an installed acceptable record satisfies
+// the row, a record reporting it missing violates it, and an unreported row is Safe after a
+// complete scan and missing data otherwise.
+void ClientJudge::rows_masks(ItemFold& fold, WhenMissing rule, bool complete) {
+  const std::size_t words = t_.row_words;
+  std::uint64_t* found = scratch(0, words);
+  std::uint64_t* violated = scratch(1, words);
+  std::uint64_t* safe = scratch(2, words);
+  std::uint64_t* missing = scratch(3, words);
+  // The product answers are numbered by the rows that have a product scope; spread them out.
+  std::fill(found, found + words, 0);
+  for (std::uint32_t k = 0; k < t_.product_rows_list.size(); ++k)
+    if (program_has(t_.product_run.first + k)) {
+      const std::uint32_t row = t_.product_rows_list[k];
+      found[row / 64] |= std::uint64_t{1} << (row % 64);
+    }
+  const std::uint64_t* os_no = &t_.row_scopes.masks[os_row_ * 2 * words];
+  const std::uint64_t* os_undecided = os_no + words;
+  for (std::size_t w = 0; w < words; ++w) {
+    const std::uint64_t all = t_.row_levels.all[w], product = t_.product_rows[w];
+    const std::uint64_t no = os_no[w] | (software_ ? product & ~found[w] : 0);
+    const std::uint64_t undecided = ~no & (os_undecided[w] | (software_ ? 0 : product)) & all;
+    const std::uint64_t in_scope = all & ~no & ~undecided;
+    const std::uint64_t installed = in_scope & installed_[w];
+    const std::uint64_t reported = in_scope & ~installed_[w] & missing_[w];
+    const std::uint64_t unreported = in_scope & ~installed_[w] & ~missing_[w];
+    violated[w] = reported;
+    safe[w] = no | installed | (complete ? unreported : 0);
+    missing[w] = undecided | (complete ? 0 : unreported);
+  }
+  fold.masks(violated, safe, missing, words, rule, t_.row_levels);
+}
+
 ItemVerdict ClientJudge::security_updates(std::size_t c, const SecurityUpdatesPolicy& p) {
   const std::uint32_t flags = f_.flags[c];
-  const auto& rows = plan_.required_updates;
   ItemFold fold;
   if (!(flags & has_updates)) {
-    if (p.mode == UpdateMode::latest)
+    if (p.mode == UpdateMode::latest) {
       fold.missing(p.when_missing, p.level);
-    else
-      for (const auto& row : rows) fold.missing(p.when_missing, row.level);
+    } else {
+      const std::size_t words = t_.row_words;
+      fold.masks(zeros(words), zeros(words), t_.row_levels.all.data(), words, p.when_missing,
+                 t_.row_levels);
+    }
   } else if (p.mode == UpdateMode::latest) {
     accumulate_updates(c);
     fold.judged(latest_ ? level_of_code(latest_) : Level::safe);
   } else {
     accumulate_updates(c);
-    const bool software = flags & has_software;
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-      // row_scope(): the OS first, then the product.
-      Scope s = Scope::yes;
-      if (t_.row_scope[r] != no_index) s = scope(c, t_.row_scope[r]);
-      if (s != Scope::no && t_.row_product_predicate[r] != no_index) {
-        if (!software)
-          s = Scope::missing;
-        else if (!program_has(t_.row_product_predicate[r]))
-          s = Scope::no;
-      }
-      if (s == Scope::no)
-        fold.judged(Level::safe);
-      else if (s == Scope::missing)
-        fold.missing(p.when_missing, rows[r].level);
-      else if (has_bit(installed_, r))
-        fold.judged(Level::safe);
-      else if (has_bit(missing_, r))
-        fold.judged(rows[r].level);
-      else if (flags & has_updates_complete)
-        fold.judged(Level::safe);
-      else
-        fold.missing(p.when_missing, rows[r].level);
-    }
+    rows_masks(fold, p.when_missing, (flags & has_updates_complete) != 0);
   }
   for (std::size_t k = 0; k < p.service_packs.size(); ++k) {
     const ServicePackRule& rule = p.service_packs[k];
     const Level level = rule.level.value_or(p.level);
-    if (t_.sp_scope[k] != no_index) {
-      Scope s = scope(c, t_.sp_scope[k]);
+    if (rule.os) {
+      auto s = static_cast<Scope>(t_.sp_scope[os_row_ * p.service_packs.size() + k]);
       if (s == Scope::no) {
         fold.judged(Level::safe);
         continue;
@@ -144,15 +207,15 @@ ItemVerdict ClientJudge::security_updates(std::size_t c, const SecurityUpdatesPo
     if (rule.product) {
       if (!(flags & has_software))
         fold.missing(p.when_missing, level);
-      else if (program_has(t_.sp_offending_predicate[k]))
+      else if (program_has(t_.sp_offending_run.first + t_.sp_bit[k]))
         fold.judged(level);
-      else if (program_has(t_.sp_unreadable_predicate[k]))
+      else if (program_has(t_.sp_unreadable_run.first + t_.sp_bit[k]))
         fold.missing(p.when_missing, level);
       else
         fold.judged(Level::safe);
     } else {
       auto sp = static_cast<OsServicePack>(
-          t_.os_service_pack[os_row(c) * p.service_packs.size() + k]);
+          t_.os_service_pack[os_row_ * p.service_packs.size() + k]);
       if (sp == OsServicePack::absent)
         fold.missing(p.when_missing, level);
       else
@@ -191,57 +254,43 @@ ItemVerdict ClientJudge::antivirus(std::size_t c, const AntivirusPolicy& p) {
   return fold.verdict();
 }
 
-ItemVerdict ClientJudge::prohibited_software(std::size_t c, const ProhibitedSoftwarePolicy& p) {
+// Prohibited entries and mandatory groups (software.cpp): with no software section every
+// condition is missing data; otherwise out of scope is Safe, undecided scope is missing data, and
+// in scope the condition is violated by a matching program (prohibited) or by none (mandatory).
+ItemVerdict ClientJudge::software_masks(const BitRun& run, const ScopeMasks& scopes,
+                                        const LevelMasks& levels, WhenMissing rule,
+                                        bool violated_when_matched) {
+  const std::size_t words = run.words();
+  std::uint64_t* matched = scratch(0, words);
+  std::uint64_t* violated = scratch(1, words);
+  std::uint64_t* safe = scratch(2, words);
+  std::uint64_t* missing = scratch(3, words);
   ItemFold fold;
-  const bool software = f_.flags[c] & has_software;
-  for (std::size_t i = 0; i < p.entries.size(); ++i) {
-    const ProhibitedEntry& entry = p.entries[i];
-    if (!software) {
-      fold.missing(p.when_missing, entry.level);
-      continue;
-    }
-    if (t_.prohibited_scope[i] != no_index) {
-      Scope s = scope(c, t_.prohibited_scope[i]);
-      if (s == Scope::no) {
-        fold.judged(Level::safe);
-        continue;
-      }
-      if (s == Scope::missing) {
-        fold.missing(p.when_missing, entry.level);
-        continue;
-      }
-    }
-    fold.judged(program_has(t_.prohibited_predicate[i]) ? entry.level : Level::safe);
+  if (!software_) {
+    fold.masks(zeros(words), zeros(words), levels.all.data(), words, rule, levels);
+    return fold.verdict();
   }
+  extract(programs_.data(), programs_.size(), run, matched);
+  const std::uint64_t* no = &scopes.masks[os_row_ * 2 * scopes.words];
+  const std::uint64_t* undecided = no + scopes.words;
+  for (std::size_t w = 0; w < words; ++w) {
+    const std::uint64_t in_scope = levels.all[w] & ~no[w] & ~undecided[w];
+    const std::uint64_t hit = violated_when_matched ? matched[w] : ~matched[w];
+    violated[w] = in_scope & hit;
+    safe[w] = no[w] | (in_scope & ~hit);
+    missing[w] = undecided[w];
+  }
+  fold.masks(violated, safe, missing, words, rule, levels);
   return fold.verdict();
 }
 
-ItemVerdict ClientJudge::mandatory_software(std::size_t c, const MandatorySoftwarePolicy& p) {
-  ItemFold fold;
-  const bool software = f_.flags[c] & has_software;
-  for (std::size_t g = 0; g < p.groups.size(); ++g) {
-    const MandatoryGroup& group = p.groups[g];
-    if (!software) {
-      fold.missing(p.when_missing, group.level);
-      continue;
-    }
-    if (t_.group_scope[g] != no_index) {
-      Scope s = scope(c, t_.group_scope[g]);
-      if (s == Scope::no) {
-        fold.judged(Level::safe);
-        continue;
-      }
-      if (s == Scope::missing) {
-        fold.missing(p.when_missing, group.level);
-        continue;
-      }
-    }
-    bool satisfied = false;
-    for (std::uint32_t a = t_.group_begin[g]; a < t_.group_begin[g + 1] && !satisfied; ++a)
-      satisfied = program_has(t_.group_predicates[a]);
-    fold.judged(satisfied ? Level::safe : group.level);
-  }
-  return fold.verdict();
+ItemVerdict ClientJudge::prohibited_software(std::size_t, const ProhibitedSoftwarePolicy& p) {
+  return software_masks(t_.prohibited_run, t_.prohibited_scopes, t_.prohibited_levels,
+                        p.when_missing, true);
+}
+
+ItemVerdict ClientJudge::mandatory_software(std::size_t, const MandatorySoftwarePolicy& p) {
+  return software_masks(t_.group_run, t_.group_scopes, t_.group_levels, p.when_missing, false);
 }
 
 Check ClientJudge::password_accounts(std::size_t c, const SecurityCheck& check) {
@@ -448,6 +497,8 @@ void ClientJudge::judge(std::size_t c, ClientVerdict& out) {
     return;
   }
   const JudgmentPolicy& policy = plan_.policy;
+  os_row_ = f_.os[c] == no_id ? 0 : std::size_t{f_.os[c]} + 1;
+  software_ = (f_.flags[c] & has_software) != 0;
   bool agent_missing = false;
   if (t_.options().require_agent_version) {
     const Id agent = f_.agent_version[c];
@@ -455,7 +506,6 @@ void ClientJudge::judge(std::size_t c, ClientVerdict& out) {
   }
   if (!agent_missing) accumulate_programs(c);
 
-  scratch_.items.clear();
   auto run = [&](Category category, const auto& section, auto&& judge_item) {
     if (!section) return;
     ItemVerdict v;
@@ -474,11 +524,6 @@ void ClientJudge::judge(std::size_t c, ClientVerdict& out) {
       v.unknown_as_level = true;
     }
     out.items[static_cast<std::size_t>(category)] = v;
-    ItemResult r;
-    r.category = category;
-    r.status = v.status;
-    if (v.level) r.level = static_cast<Level>(v.level);
-    scratch_.items.push_back(std::move(r));
   };
   run(Category::security_updates, policy.security_updates,
       [&](const auto& p) { return security_updates(c, p); });
@@ -490,11 +535,7 @@ void ClientJudge::judge(std::size_t c, ClientVerdict& out) {
   run(Category::pc_security, policy.pc_security, [&](const auto& p) { return pc_security(c, p); });
   run(Category::user_defined, policy.user_defined,
       [&](const auto& p) { return user_defined(c, p); });
-
-  aggregate(scratch_);
-  out.status = scratch_.status;
-  out.level = scratch_.level ? static_cast<std::uint16_t>(*scratch_.level) : 0;
-  out.points = scratch_.points ? static_cast<std::int8_t>(*scratch_.points) : -1;
+  settle_client(out);
 }
 
 }  // namespace posture::batch

@@ -23,6 +23,9 @@ struct ClientVerdict {
   ItemVerdict items[category_count];
 };
 
+/// The client's status, level and points from its item verdicts, as aggregate() derives them.
+void settle_client(ClientVerdict& verdict) noexcept;
+
 /// Judges clients of one fleet with one plan's tables. Not thread-safe: one per thread; the
 /// scratch space it keeps makes judging a client allocation-free.
 class ClientJudge {
@@ -40,6 +43,18 @@ class ClientJudge {
   ItemVerdict mandatory_software(std::size_t c, const MandatorySoftwarePolicy& p);
   ItemVerdict pc_security(std::size_t c, const PcSecurityPolicy& p);
   ItemVerdict user_defined(std::size_t c, const UserDefinedPolicy& p);
+  ItemVerdict software_masks(const BitRun& run, const ScopeMasks& scopes, const LevelMasks& levels,
+                             WhenMissing rule, bool violated_when_matched);
+  void rows_masks(ItemFold& fold, WhenMissing rule, bool complete);
+  // Scratch masks: slot 0-3, `words` long each.
+  std::uint64_t* scratch(std::size_t slot, std::size_t words) {
+    if (masks_.size() < 4 * words) masks_.resize(4 * words);
+    return masks_.data() + slot * words;
+  }
+  const std::uint64_t* zeros(std::size_t words) {
+    if (zeros_.size() < words) zeros_.resize(words, 0);
+    return zeros_.data();
+  }
   eval::Check check(std::size_t c, std::size_t index, const SecurityCheck& check);
   eval::Check password_accounts(std::size_t c, const SecurityCheck& check);
   eval::Check required_services(std::size_t c, const ListedNames& names);
@@ -50,13 +65,6 @@ class ClientJudge {
   }
   static bool has_bit(const std::vector<std::uint64_t>& words, std::size_t bit) noexcept {
     return (words[bit / 64] >> (bit % 64)) & 1u;
-  }
-  // The row of a client's OS record in the per-OS tables.
-  std::size_t os_row(std::size_t c) const noexcept {
-    return f_.os[c] == no_id ? 0 : std::size_t{f_.os[c]} + 1;
-  }
-  eval::Scope scope(std::size_t c, std::uint32_t index) const noexcept {
-    return static_cast<eval::Scope>(t_.os_scope[os_row(c) * t_.scopes.size() + index]);
   }
 
   const Fleet::Impl& f_;
@@ -69,7 +77,9 @@ class ClientJudge {
   std::vector<std::uint64_t> missing_;    // required rows reported missing
   std::uint8_t latest_ = 0;               // worst latest-mode violation, level code / 100
   std::vector<std::uint64_t> listed_;     // scratch for checks over listed names
-  Judgment scratch_;                      // for aggregate(): the judgment's own rules
+  std::size_t os_row_ = 0;                // the client's OS record in the tables (0: none)
+  bool software_ = false;                 // the client has a software section
+  std::vector<std::uint64_t> masks_, zeros_;
   Snapshot snapshot_;                     // user-defined items: the rebuilt snapshot
 };
 

@@ -4,6 +4,7 @@
 // batch path never builds the conditions; it tells the fold what each one would have been.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 #include "posture/batch.hpp"
@@ -35,6 +36,33 @@ class ItemFold {
   }
   /// A condition with status unknown (an anti-virus sub-check cannot make one; a check can).
   void unknown() noexcept { unknown_ = true; }
+
+  /// Many conditions at once, as masks over their numbers (`words` long): `violated` judged each
+  /// at its own level, `safe` judged Safe, `missing` following `rule` with its own level. `levels`
+  /// are the masks of the conditions at each level.
+  template <class Levels>
+  void masks(const std::uint64_t* violated, const std::uint64_t* safe,
+             const std::uint64_t* missing, std::size_t words, WhenMissing rule,
+             const Levels& levels) noexcept {
+    std::uint64_t any_safe = 0, any_missing = 0, caution = 0, warning = 0, danger = 0;
+    for (std::size_t w = 0; w < words; ++w) {
+      std::uint64_t v = violated[w];
+      any_safe |= safe[w];
+      any_missing |= missing[w];
+      if (rule == WhenMissing::level) v |= missing[w];
+      caution |= v & levels.caution[w];
+      warning |= v & levels.warning[w];
+      danger |= v & levels.danger[w];
+    }
+    if (danger)
+      judged(Level::danger);
+    else if (warning)
+      judged(Level::warning);
+    else if (caution)
+      judged(Level::caution);
+    if (any_safe || (any_missing && rule == WhenMissing::safe)) judged(Level::safe);
+    if (any_missing && rule == WhenMissing::unknown) unknown_ = true;
+  }
 
   ItemVerdict verdict() const noexcept {
     ItemVerdict v;

@@ -15,8 +15,6 @@ void set_bit(std::uint64_t* words, std::size_t bit) noexcept {
   words[bit / 64] |= std::uint64_t{1} << (bit % 64);
 }
 
-std::size_t words_for(std::size_t bits) noexcept { return (bits + 63) / 64; }
-
 // The Program a record stands for, as the scalar evaluator would see it.
 Program program_of(const Dictionaries& d, const ProgramRecord& r) {
   Program p;
@@ -29,59 +27,119 @@ Program program_of(const Dictionaries& d, const ProgramRecord& r) {
 
 }  // namespace
 
+void LevelMasks::assign(const std::vector<Level>& levels) {
+  const std::size_t words = words_for(levels.size());
+  for (auto* m : {&all, &caution, &warning, &danger}) m->assign(words, 0);
+  for (std::size_t i = 0; i < levels.size(); ++i) {
+    set_bit(all.data(), i);
+    switch (levels[i]) {
+      case Level::caution: set_bit(caution.data(), i); break;
+      case Level::warning: set_bit(warning.data(), i); break;
+      case Level::danger: set_bit(danger.data(), i); break;
+      case Level::safe: break;  // compile() refuses Safe on a condition
+    }
+  }
+}
+
+void extract(const std::uint64_t* source, std::size_t source_words, const BitRun& run,
+             std::uint64_t* out) noexcept {
+  const std::size_t words = run.words();
+  for (std::size_t w = 0; w < words; ++w) {
+    const std::size_t bit = run.first + 64 * w;
+    const std::size_t at = bit / 64, shift = bit % 64;
+    std::uint64_t v = at < source_words ? source[at] >> shift : 0;
+    if (shift && at + 1 < source_words) v |= source[at + 1] << (64 - shift);
+    out[w] = v;
+  }
+  if (run.count % 64) out[words - 1] &= (std::uint64_t{1} << (run.count % 64)) - 1;
+  if (run.count == 0) out[0] = 0;
+}
+
 PlanTables::PlanTables(const Plan& plan, const EvalOptions& options)
     : plan_(plan), impl_(&plan_.impl()), options_(options) {
   add_predicates();
 }
 
-std::uint32_t PlanTables::add_predicate(ProgramPredicate p) {
-  predicates.push_back(p);
-  return static_cast<std::uint32_t>(predicates.size() - 1);
-}
-
-std::uint32_t PlanTables::add_scope(const std::optional<OsScope>& scope) {
-  if (!scope) return no_index;
-  scopes.push_back(&*scope);
-  return static_cast<std::uint32_t>(scopes.size() - 1);
-}
-
 void PlanTables::add_predicates() {
   const JudgmentPolicy& policy = impl_->policy;
+  std::vector<Level> levels;
+  std::vector<const OsScope*> scopes;
+  auto scope_of = [](const std::optional<OsScope>& s) { return s ? &*s : nullptr; };
+  std::uint32_t bits = 0;
+  auto ask = [&](ProgramPredicate p, std::uint32_t bit, std::uint32_t group) {
+    predicates.push_back(p);
+    predicate_bit_.push_back(bit);
+    predicate_group_.push_back(group);
+  };
+
   if (policy.prohibited_software)
     for (const auto& e : policy.prohibited_software->entries) {
-      prohibited_predicate.push_back(add_predicate({&e.name, &e.version}));
-      prohibited_scope.push_back(add_scope(e.os));
+      ask({&e.name, &e.version}, bits++, no_index);
+      levels.push_back(e.level);
+      scopes.push_back(scope_of(e.os));
     }
-  if (policy.mandatory_software) {
-    group_begin.push_back(0);
+  prohibited_run = {0, bits};
+  prohibited_levels.assign(levels);
+  prohibited_scopes.scopes = scopes;
+
+  levels.clear(), scopes.clear();
+  if (policy.mandatory_software)
     for (const auto& g : policy.mandatory_software->groups) {
       for (const auto& alternative : g.any_of)
-        group_predicates.push_back(add_predicate({&alternative.name, &alternative.version}));
-      group_begin.push_back(static_cast<std::uint32_t>(group_predicates.size()));
-      group_scope.push_back(add_scope(g.os));
+        ask({&alternative.name, &alternative.version}, no_index,
+            bits + static_cast<std::uint32_t>(levels.size()));
+      levels.push_back(g.level);
+      scopes.push_back(scope_of(g.os));
     }
-  }
-  if (policy.security_updates) {
-    for (const auto& row : impl_->required_updates) {
-      row_product_predicate.push_back(
-          row.product ? add_predicate({&*row.product, &row.product_version}) : no_index);
-      row_scope.push_back(add_scope(row.os));
-    }
-    for (const auto& rule : policy.security_updates->service_packs) {
-      sp_scope.push_back(add_scope(rule.os));
-      if (rule.product) {
-        sp_offending_predicate.push_back(add_predicate(
-            {&*rule.product, &rule.product_version, ProgramTest::service_pack_offending, &rule}));
-        sp_unreadable_predicate.push_back(add_predicate(
-            {&*rule.product, &rule.product_version, ProgramTest::service_pack_unreadable, &rule}));
-      } else {
-        sp_offending_predicate.push_back(no_index);
-        sp_unreadable_predicate.push_back(no_index);
+  group_run = {bits, static_cast<std::uint32_t>(levels.size())};
+  bits += group_run.count;
+  group_levels.assign(levels);
+  group_scopes.scopes = scopes;
+
+  levels.clear(), scopes.clear();
+  const auto& rows = impl_->required_updates;
+  product_rows.assign(words_for(rows.size()), 0);
+  product_run.first = bits;
+  if (policy.security_updates)
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      if (rows[r].product) {
+        ask({&*rows[r].product, &rows[r].product_version}, bits++, no_index);
+        product_rows_list.push_back(static_cast<std::uint32_t>(r));
+        set_bit(product_rows.data(), r);
       }
+      levels.push_back(rows[r].level);
+      scopes.push_back(scope_of(rows[r].os));
     }
-  }
-  predicate_words = std::max<std::size_t>(1, words_for(predicates.size()));
-  row_words = std::max<std::size_t>(1, words_for(impl_->required_updates.size()));
+  product_run.count = bits - product_run.first;
+  row_levels.assign(levels);
+  row_scopes.scopes = scopes;
+
+  const auto* rules = policy.security_updates ? &policy.security_updates->service_packs : nullptr;
+  std::uint32_t with_product = 0;
+  if (rules)
+    for (const auto& rule : *rules) {
+      sp_bit.push_back(rule.product ? with_product++ : no_index);
+    }
+  sp_offending_run = {bits, with_product};
+  sp_unreadable_run = {bits + with_product, with_product};
+  if (rules)
+    for (std::size_t k = 0; k < rules->size(); ++k) {
+      const ServicePackRule& rule = (*rules)[k];
+      if (!rule.product) continue;
+      ask({&*rule.product, &rule.product_version, ProgramTest::service_pack_offending, &rule},
+          sp_offending_run.first + sp_bit[k], no_index);
+      ask({&*rule.product, &rule.product_version, ProgramTest::service_pack_unreadable, &rule},
+          sp_unreadable_run.first + sp_bit[k], no_index);
+    }
+  bits += 2 * with_product;
+
+  program_words = words_for(bits);
+  row_words = words_for(rows.size());
+  for (ScopeMasks* m : {&prohibited_scopes, &group_scopes, &row_scopes})
+    m->words = words_for(m->scopes.size());
+  class_bits.assign(program_words, 0);  // class 0: no answer
+  classes_.intern(std::string_view(reinterpret_cast<const char*>(class_bits.data()),
+                                   program_words * sizeof(std::uint64_t)));
 
   if (policy.pc_security) {
     const auto& checks = policy.pc_security->checks;
@@ -91,7 +149,7 @@ void PlanTables::add_predicates() {
       if (check.check == CheckId::services_prohibited || check.check == CheckId::services_required) {
         check_names[i] = static_cast<std::uint32_t>(service_names.size());
         std::size_t n = impl_->check_services[i].size();
-        service_names.push_back({i, n, std::max<std::size_t>(1, words_for(n)), {}, 0});
+        service_names.push_back({i, n, words_for(n), {}, 0});
       } else if (check.check == CheckId::firewall_enabled && !check.profiles.empty()) {
         check_names[i] = static_cast<std::uint32_t>(firewall_names.size());
         std::size_t n = check.profiles.size();
@@ -104,13 +162,12 @@ void PlanTables::add_predicates() {
 void PlanTables::reset() {
   name_begin_.assign(1, 0);
   name_predicates_.clear();
-  program_bits.clear();
-  program_any.clear();
-  os_scope.clear();
+  program_class.clear();
+  for (ScopeMasks* m : {&prohibited_scopes, &group_scopes, &row_scopes}) m->masks.clear();
+  sp_scope.clear();
   os_service_pack.clear();
   latest_level.clear();
-  update_installed.clear();
-  update_missing.clear();
+  update_rows.clear();
   update_any.clear();
   antivirus_row.clear();
   antivirus_static_risk.clear();
@@ -147,15 +204,16 @@ void PlanTables::cover_programs(const Dictionaries& d) {
     name_begin_.push_back(static_cast<std::uint32_t>(name_predicates_.size()));
   }
   const Id total = d.programs.size();
-  program_bits.resize(std::size_t{total} * predicate_words, 0);
-  program_any.resize(total, 0);
+  program_class.resize(total, 0);
+  std::vector<std::uint64_t> mask(program_words);
   for (Id e = programs_done_; e < total; ++e) {
     const ProgramRecord& r = d.programs[e];
     if (name_begin_[r.name] == name_begin_[r.name + 1]) continue;
     const Program program = program_of(d, r);
-    std::uint64_t* bits = &program_bits[std::size_t{e} * predicate_words];
+    std::fill(mask.begin(), mask.end(), 0);
     for (std::uint32_t i = name_begin_[r.name]; i < name_begin_[r.name + 1]; ++i) {
-      const ProgramPredicate& p = predicates[name_predicates_[i]];
+      const std::uint32_t k = name_predicates_[i];
+      const ProgramPredicate& p = predicates[k];
       if (!eval::program_matches(*p.name, *p.version, program)) continue;
       bool holds = true;
       if (p.test == ProgramTest::service_pack_unreadable)
@@ -164,11 +222,15 @@ void PlanTables::cover_programs(const Dictionaries& d) {
         holds = program.service_pack &&
                 !eval::service_pack_satisfies(*program.service_pack, p.rule->service_pack,
                                               p.rule->condition);
-      if (holds) {
-        set_bit(bits, name_predicates_[i]);
-        program_any[e] = 1;
-      }
+      if (holds) set_bit(mask.data(), predicate_bit_[k] != no_index ? predicate_bit_[k]
+                                                                     : predicate_group_[k]);
     }
+    bool added;
+    const Id cls = classes_.intern(std::string_view(reinterpret_cast<const char*>(mask.data()),
+                                                    program_words * sizeof(std::uint64_t)),
+                                   added);
+    if (added) class_bits.insert(class_bits.end(), mask.begin(), mask.end());
+    program_class[e] = cls;
   }
   programs_done_ = total;
 }
@@ -178,7 +240,9 @@ void PlanTables::cover_os(const Dictionaries& d) {
   const auto& rules =
       impl_->policy.security_updates ? impl_->policy.security_updates->service_packs : none;
   const std::size_t rows = d.os.size() + std::size_t{1};
-  os_scope.resize(rows * scopes.size());
+  for (ScopeMasks* m : {&prohibited_scopes, &group_scopes, &row_scopes})
+    m->masks.resize(rows * 2 * m->words, 0);
+  sp_scope.resize(rows * rules.size());
   os_service_pack.resize(rows * rules.size());
   // Row 0, "no os section", is filled on the first call along with entry 0.
   for (std::size_t row = os_done_ == 0 ? 0 : os_done_ + std::size_t{1}; row < rows; ++row) {
@@ -188,10 +252,21 @@ void PlanTables::cover_os(const Dictionaries& d) {
       os = OsInfo{optional_text(d.text, r.name), optional_text(d.text, r.version),
                   optional_text(d.text, r.service_pack), optional_text(d.text, r.arch)};
     }
-    for (std::size_t k = 0; k < scopes.size(); ++k)
-      os_scope[row * scopes.size() + k] =
-          static_cast<std::uint8_t>(eval::os_scope_matches(*scopes[k], os));
+    for (ScopeMasks* m : {&prohibited_scopes, &group_scopes, &row_scopes}) {
+      std::uint64_t* out = &m->masks[row * 2 * m->words];
+      std::fill(out, out + 2 * m->words, 0);
+      for (std::size_t i = 0; i < m->scopes.size(); ++i) {
+        if (!m->scopes[i]) continue;
+        switch (eval::os_scope_matches(*m->scopes[i], os)) {
+          case eval::Scope::no: set_bit(out, i); break;
+          case eval::Scope::missing: set_bit(out + m->words, i); break;
+          case eval::Scope::yes: break;
+        }
+      }
+    }
     for (std::size_t k = 0; k < rules.size(); ++k) {
+      sp_scope[row * rules.size() + k] = static_cast<std::uint8_t>(
+          rules[k].os ? eval::os_scope_matches(*rules[k].os, os) : eval::Scope::yes);
       OsServicePack outcome = OsServicePack::absent;
       if (os && os->service_pack)
         outcome = eval::service_pack_satisfies(*os->service_pack, rules[k].service_pack,
@@ -207,8 +282,7 @@ void PlanTables::cover_os(const Dictionaries& d) {
 void PlanTables::cover_updates(const Dictionaries& d) {
   const Id total = d.updates.size();
   latest_level.resize(total, 0);
-  update_installed.resize(std::size_t{total} * row_words, 0);
-  update_missing.resize(std::size_t{total} * row_words, 0);
+  update_rows.resize(std::size_t{total} * 2 * row_words, 0);
   update_any.resize(total, 0);
   const auto& policy = impl_->policy.security_updates;
   if (!policy) {
@@ -233,11 +307,12 @@ void PlanTables::cover_updates(const Dictionaries& d) {
     auto it = std::lower_bound(impl_->acceptors.begin(), impl_->acceptors.end(), id,
                                [](const Acceptor& a, std::string_view v) { return a.id < v; });
     for (; it != impl_->acceptors.end() && it->id == id; ++it) {
+      std::uint64_t* rows = &update_rows[std::size_t{e} * 2 * row_words];
       if (state == UpdateState::installed) {
-        set_bit(&update_installed[std::size_t{e} * row_words], it->row);
+        set_bit(rows, it->row);
         update_any[e] = 1;
       } else if (impl_->required_updates[it->row].id == id) {
-        set_bit(&update_missing[std::size_t{e} * row_words], it->row);
+        set_bit(rows + row_words, it->row);
         update_any[e] = 1;
       }
     }

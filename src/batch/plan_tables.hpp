@@ -2,8 +2,12 @@
 // which rules a program record satisfies, what an update record means to each required update,
 // which policy row an anti-virus product falls under, which OS scopes an OS record is in, and so
 // on. Every decision is made by the scalar evaluator's own kernels (eval/kernels.hpp), so the two
-// paths agree by construction; the per-client loops (client_judge.cpp) only combine these answers
+// paths agree by construction; the per-client code (client_judge.cpp) only combines these answers
 // with the values that differ per client (dates, flags, numbers).
+//
+// Conditions of one kind (prohibited entries, mandatory groups, required updates) are numbered
+// and handled as bit masks: what a client's programs or update records say about all of them is
+// an OR of per-record masks, and their levels fold with a few mask operations per 64 conditions.
 //
 // Dictionaries only grow, so the tables are extended for the entries added since the last call;
 // tables built for another fleet's dictionaries are dropped and rebuilt.
@@ -22,6 +26,10 @@ namespace posture::batch {
 
 inline constexpr std::uint32_t no_index = 0xffffffffu;
 
+inline std::size_t words_for(std::size_t bits) noexcept {
+  return bits == 0 ? 1 : (bits + 63) / 64;
+}
+
 /// What a rule asks of one installed program.
 enum class ProgramTest : std::uint8_t {
   matches,                  ///< name and version constraint match
@@ -29,11 +37,26 @@ enum class ProgramTest : std::uint8_t {
   service_pack_unreadable,  ///< matches and reports no service pack
 };
 
+/// A question about one program. A placeholder (no name) holds a place in a run and is never
+/// true.
 struct ProgramPredicate {
   const NamePattern* name = nullptr;
   const std::optional<VersionConstraint>* version = nullptr;
   ProgramTest test = ProgramTest::matches;
   const ServicePackRule* rule = nullptr;
+};
+
+/// A run of consecutive bits in a mask: one bit per condition of a kind, in condition order.
+struct BitRun {
+  std::uint32_t first = 0;
+  std::uint32_t count = 0;
+  std::size_t words() const noexcept { return words_for(count); }
+};
+
+/// Per-condition masks of one kind: every condition, and those at each level.
+struct LevelMasks {
+  std::vector<std::uint64_t> all, caution, warning, danger;
+  void assign(const std::vector<Level>& levels);
 };
 
 /// An OS service-pack outcome (judge_os_service_pack): satisfied, short, or not reported.
@@ -48,6 +71,14 @@ struct ListedNames {
   std::uint32_t done = 0;
 };
 
+/// The OS scopes of one kind of condition, per OS record: conditions out of scope, and those
+/// whose scope cannot be decided (eval::Scope no / missing).
+struct ScopeMasks {
+  std::size_t words = 1;
+  std::vector<const OsScope*> scopes;  ///< per condition; null: no scope
+  std::vector<std::uint64_t> masks;    ///< (os + 1) × 2 words: out of scope, then undecided
+};
+
 class PlanTables {
  public:
   PlanTables(const Plan& plan, const EvalOptions& options);
@@ -58,29 +89,36 @@ class PlanTables {
   const Plan::Impl& plan() const noexcept { return *impl_; }
   const EvalOptions& options() const noexcept { return options_; }
 
-  // ---- programs: one bit per predicate, OR-ed over a client's programs ----
-  std::size_t predicate_words = 0;
+  // ---- programs ----
+  /// Every question the plan asks of a program, as written in the policy.
   std::vector<ProgramPredicate> predicates;
-  std::vector<std::uint64_t> program_bits;  ///< programs × predicate_words
-  std::vector<std::uint8_t> program_any;    ///< whether a program has any bit
-  std::vector<std::uint32_t> prohibited_predicate;  ///< per prohibited entry
-  std::vector<std::uint32_t> group_begin;           ///< per mandatory group + 1: alternatives
-  std::vector<std::uint32_t> group_predicates;      ///< the alternatives' predicates
-  std::vector<std::uint32_t> row_product_predicate;  ///< per required update; no_index: none
-  std::vector<std::uint32_t> sp_offending_predicate;   ///< per service-pack rule with a product
-  std::vector<std::uint32_t> sp_unreadable_predicate;  ///< per service-pack rule with a product
+  /// A program record's answers as a mask of `program_words` words: prohibited entries, mandatory
+  /// groups (any alternative), required updates with a product scope, service-pack rules with a
+  /// product (offending, then unreadable). A client's answers are the OR over its programs.
+  std::size_t program_words = 1;
+  BitRun prohibited_run, group_run, product_run, sp_offending_run, sp_unreadable_run;
+  std::vector<std::uint32_t> product_rows_list;  ///< the rows product_run's bits stand for
+  std::vector<std::uint32_t> sp_bit;             ///< per service-pack rule: its bit in the sp runs
+  /// Distinct answer masks, numbered (0: no answer), and each program record's number: a client
+  /// is folded from a small table instead of one mask per record.
+  std::vector<std::uint32_t> program_class;
+  std::vector<std::uint64_t> class_bits;  ///< classes × program_words
 
-  // ---- OS records: index 0 is "no os section", entry e is e + 1 ----
-  std::vector<const OsScope*> scopes;  ///< every OS scope of the plan
-  std::vector<std::uint32_t> row_scope, sp_scope, prohibited_scope, group_scope;  ///< no_index
-  std::vector<std::uint8_t> os_scope;            ///< (os + 1) × scopes: eval::Scope
-  std::vector<std::uint8_t> os_service_pack;     ///< (os + 1) × service-pack rules: OsServicePack
+  // ---- conditions as masks ----
+  LevelMasks prohibited_levels, group_levels, row_levels;
+  std::vector<std::uint64_t> product_rows;  ///< required updates with a product scope
+  ScopeMasks prohibited_scopes, group_scopes, row_scopes;
+
+  // ---- service-pack rules: per OS record (index 0: no os section) ----
+  std::vector<std::uint8_t> sp_scope;         ///< (os + 1) × rules: eval::Scope (yes: no scope)
+  std::vector<std::uint8_t> os_service_pack;  ///< (os + 1) × rules: OsServicePack
 
   // ---- update records ----
-  std::size_t row_words = 0;
+  std::size_t row_words = 1;
   std::vector<std::uint8_t> latest_level;  ///< per record: level code / 100 of a violation, or 0
-  std::vector<std::uint64_t> update_installed;  ///< records × row_words: rows it satisfies
-  std::vector<std::uint64_t> update_missing;    ///< records × row_words: rows it reports missing
+  /// records × 2 row_words: the rows a record satisfies, then the rows it reports missing (side by
+  /// side, so that a client's records are looked up in one place each).
+  std::vector<std::uint64_t> update_rows;
   std::vector<std::uint8_t> update_any;
 
   // ---- anti-virus records ----
@@ -97,10 +135,8 @@ class PlanTables {
   std::vector<std::uint32_t> check_names;
 
  private:
-  void reset();
   void add_predicates();
-  std::uint32_t add_predicate(ProgramPredicate p);
-  std::uint32_t add_scope(const std::optional<OsScope>& scope);
+  void reset();
   void cover_programs(const Dictionaries& d);
   void cover_os(const Dictionaries& d);
   void cover_updates(const Dictionaries& d);
@@ -111,11 +147,19 @@ class PlanTables {
   const Plan::Impl* impl_;
   EvalOptions options_;
   std::weak_ptr<Dictionaries> dict_;
+  // Per predicate: the answer bit it sets, or no_index for a mandatory alternative (which sets
+  // its group's bit) ; per alternative predicate, its group.
+  std::vector<std::uint32_t> predicate_bit_, predicate_group_;
   // Per program name: the predicates whose name pattern matches it.
   std::vector<std::uint32_t> name_begin_{0};
   std::vector<std::uint32_t> name_predicates_;
+  Interner classes_;  // answer masks by their bytes
   std::uint32_t programs_done_ = 0, os_done_ = 0, updates_done_ = 0, antivirus_done_ = 0;
   std::uint32_t accounts_done_ = 0, shares_done_ = 0;
 };
+
+/// Bits [run.first, run.first + run.count) of `source` (`source_words` long) into `out`, from bit 0.
+void extract(const std::uint64_t* source, std::size_t source_words, const BitRun& run,
+             std::uint64_t* out) noexcept;
 
 }  // namespace posture::batch

@@ -185,6 +185,7 @@ std::vector<JudgmentPolicy> policies() {
   std::vector<JudgmentPolicy> out;
   out.push_back(bench::make_policy(25, 1));
   out.push_back(bench::make_policy(200, 2));
+  out.push_back(bench::make_policy(600, 5));  // every kind of condition beyond one 64-bit word
 
   JudgmentPolicy latest = bench::make_policy(50, 3);
   latest.name = "Latest";
