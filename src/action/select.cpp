@@ -17,13 +17,12 @@ using action::ClientView;
 using action::RenderScope;
 using action::TextKind;
 
-// One client acted on in this run.
+// One client acted on in this run; its ClientView has the same index.
 struct Work {
   std::size_t state = 0;  // index into Selection::states
   const Judgment* judgment = nullptr;
   const ActionPolicy* policy = nullptr;
   Level level = Level::safe;
-  std::size_t view = 0;  // index into the run's ClientViews
 };
 
 // Clients sharing one batched action: a policy × level × kind.
@@ -123,7 +122,7 @@ class Selector {
     }
 
     const std::size_t w = works_.size();
-    works_.push_back({si, &latest, policy, level, w});
+    works_.push_back({si, &latest, policy, level});
     auto decide = [&](ActionKind kind, const std::optional<ExecutionCondition>& own) {
       ActionDecision a;
       a.kind = kind;
@@ -240,7 +239,7 @@ class Selector {
 
   RenderScope one(const PerClient& p) const {
     const Work& w = works_[p.work];
-    return {w.policy->name, w.level, w.judgment->reference_time, {&views_[w.view], 1}};
+    return {w.policy->name, w.level, w.judgment->reference_time, {&views_[p.work], 1}};
   }
 
   UserNotification notification(const PerClient& p) const {
@@ -248,7 +247,7 @@ class Selector {
     const NotifyUserAction& a = *p.block->notify_user;
     const RenderScope scope = one(p);
     UserNotification n;
-    n.asset = views_[w.view].state->asset;
+    n.asset = views_[p.work].state->asset;
     n.policy = w.policy->name;
     n.level = w.level;
     n.title = action::render_text(a.title, TextKind::line, action::max_title_bytes, scope);
@@ -261,7 +260,7 @@ class Selector {
     const Work& w = works_[p.work];
     const EventAction& a = *p.block->event;
     MonitoringEvent e;
-    e.asset = views_[w.view].state->asset;
+    e.asset = views_[p.work].state->asset;
     e.policy = w.policy->name;
     e.level = w.level;
     e.severity = a.severity.value_or(default_event_severity(w.level));
@@ -273,7 +272,7 @@ class Selector {
   std::vector<ClientView> members(const Batch& b, Timestamp& latest) const {
     std::vector<ClientView> out;
     for (std::size_t w : b.works) {
-      out.push_back(views_[works_[w].view]);
+      out.push_back(views_[w]);
       latest = std::max(latest, works_[w].judgment->reference_time);
     }
     return out;
