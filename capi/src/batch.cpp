@@ -1,4 +1,7 @@
+#include <optional>
+
 #include "handles.hpp"
+#include "posture/batch.hpp"
 #include "posture/io.hpp"
 
 using posture::capi::fail;
@@ -53,33 +56,41 @@ int posture_engine_judge_batch(posture_batch** batch_out, size_t* count_out,
       if (records < capacity) verdicts[records] = v;
       ++records;
     };
+    // The batch path: records straight into columns (each record its own client, as each gets a
+    // verdict), judged together; a record's verdict is slotted where it was read.
+    struct Record {
+      std::size_t line;
+      std::optional<std::size_t> client;
+    };
+    std::vector<Record> order;
     std::vector<posture::error> bad;
+    posture::Fleet fleet;
+    posture::IngestOptions ingest;
+    ingest.mode = posture::IngestMode::append;
+    auto read = posture::ingest_fleet(
+        fleet, std::string_view(data ? data : "", len), ingest, bad,
+        [&](std::size_t line, std::optional<std::size_t> client) { order.push_back({line, client}); });
+    if (!read) return fail(read.err());
+    const posture::Timestamp at{reference_time};
+    posture::FleetJudge judge(engine->engine);
+    const posture::FleetVerdicts v = judge.judge(fleet, at);
     std::size_t bad_seen = 0;
-    // Bad records arrive in `bad` as reading goes on; slot each before the next good record so
-    // that verdicts stay in input order.
-    auto flush_bad = [&] {
-      for (; bad_seen < bad.size(); ++bad_seen) {
-        const auto& e = bad[bad_seen];
+    for (const Record& r : order) {
+      if (!r.client) {
+        const auto& e = bad[bad_seen++];
         put(posture_verdict{POSTURE_LEVEL_NONE, -1, -1, static_cast<int32_t>(e.code()),
                             e.where().line});
         batch->errors.push_back(record_error(e));
+        continue;
       }
-    };
-    auto sink = [&](posture::Snapshot&& s, std::size_t line) {
-      flush_bad();
-      auto j = engine->engine.judge(s, posture::Timestamp{reference_time});
-      put(posture_verdict{j.level ? posture::level_code(*j.level) : POSTURE_LEVEL_NONE,
-                          static_cast<int32_t>(j.status), j.points ? *j.points : -1, POSTURE_OK,
-                          line});
+      const std::size_t c = *r.client;
+      put(posture_verdict{v.level[c] ? static_cast<int32_t>(v.level[c]) : POSTURE_LEVEL_NONE,
+                          static_cast<int32_t>(v.status[c]), v.points[c], POSTURE_OK, r.line});
       if (want_json) {
-        batch->jsonl += posture::write_judgment_json(j);
+        batch->jsonl += posture::write_judgment_json(judge.judgment(fleet, c, at));
         batch->jsonl += '\n';
       }
-      return true;
-    };
-    auto read = posture::read_fleet(std::string_view(data ? data : "", len), {}, sink, bad);
-    if (!read) return fail(read.err());
-    flush_bad();
+    }
     *count_out = records;
     batch->views.reserve(batch->errors.size());
     for (const auto& e : batch->errors) batch->views.push_back(e.view());
