@@ -37,12 +37,14 @@ class LineCursor {
   LineCursor(std::string_view text, std::size_t file_offset) : text_(text), base_(file_offset) {}
 
   WindowStart start_of(std::size_t offset) {
+    // Only the bytes up to `offset` are searched: an array on one long line must not be rescanned
+    // to its end for every element.
     while (pos_ < offset) {
-      std::size_t nl = line_end(text_, pos_);
-      if (nl >= offset) break;
+      const void* nl = std::memchr(text_.data() + pos_, '\n', offset - pos_);
+      if (!nl) break;
       ++line_;
-      line_start_ = nl + 1;
-      pos_ = nl + 1;
+      line_start_ = static_cast<std::size_t>(static_cast<const char*>(nl) - text_.data()) + 1;
+      pos_ = line_start_;
     }
     pos_ = std::max(pos_, offset);
     return {base_ + offset, json::clamp_u32(line_), json::clamp_u32(offset - line_start_ + 1)};

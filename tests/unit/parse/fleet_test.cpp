@@ -180,3 +180,15 @@ TEST_CASE("fleet: line numbers stay right deep into a large input") {
   CHECK(r.bad ==
         std::vector<std::string>{"5001:11: expected a string for \"asset\", got a number"});
 }
+
+TEST_CASE("fleet: an array on one long line reports columns far into the line") {
+  std::string text = "[";
+  for (int i = 0; i < 5000; ++i) text += "{\"asset\": \"P\"},";
+  std::size_t bad_at = text.size() + 1;
+  text += "{\"asset\": 1}]";
+  Read r = read(text);
+  CHECK(r.count == 5000);
+  REQUIRE(r.bad.size() == 1);
+  CHECK(r.bad[0] == "1:" + std::to_string(bad_at + 10) +
+                        ": expected a string for \"asset\", got a number");
+}
