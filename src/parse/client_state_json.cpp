@@ -6,48 +6,16 @@
 
 #include "parse/json_walker.hpp"
 #include "parse/json_writer.hpp"
+#include "parse/result_values.hpp"
+#include "parse/snapshot_json.hpp"
 #include "posture/client_state.hpp"
 
 namespace posture::json {
 namespace {
 
 constexpr std::string_view kFormat = "posture-client-states/1";
-constexpr std::array<std::string_view, 4> kLevels = {"safe", "caution", "warning", "danger"};
-constexpr std::array<std::string_view, 5> kStatuses = {"judged", "unknown", "no_item",
-                                                       "not_target", "not_judged"};
-constexpr std::array<std::string_view, 6> kCategories = {
-    "security_updates", "antivirus", "prohibited_software", "mandatory_software", "pc_security",
-    "user_defined"};
 constexpr std::array<std::string_view, 6> kQuarantine = {
     "unregistered", "permitted", "denied", "emergency_denied", "exempt", "removed"};
-
-std::optional<Level> as_any_level(Walker& w, const Node& n, std::string_view name) {
-  auto i = w.one_of(n, name, kLevels);
-  if (!i) return std::nullopt;
-  return static_cast<Level>((*i + 1) * 100);
-}
-
-std::optional<Status> as_status(Walker& w, const Node& n, std::string_view name) {
-  auto i = w.one_of(n, name, kStatuses);
-  if (!i) return std::nullopt;
-  return static_cast<Status>(*i);
-}
-
-std::optional<Timestamp> as_timestamp(Walker& w, const Node& n, std::string_view name) {
-  auto s = w.string(n, name);
-  if (!s) return std::nullopt;
-  auto t = parse_timestamp(*s);
-  if (!t) w.report(errc::parse, n, "expected an RFC 3339 time for " + quote(name));
-  return t;
-}
-
-std::optional<Date> as_date(Walker& w, const Node& n, std::string_view name) {
-  auto s = w.string(n, name);
-  if (!s) return std::nullopt;
-  auto d = parse_date(*s);
-  if (!d) w.report(errc::parse, n, "expected a date \"YYYY-MM-DD\" for " + quote(name));
-  return d;
-}
 
 std::optional<std::vector<std::string>> as_string_list(Walker& w, const Node& n,
                                                        std::string_view name) {
@@ -58,15 +26,9 @@ std::optional<ItemLevel> as_item(Walker& w, const Node& n, std::string_view name
   ObjectReader o(w, n, name, "item");
   if (!o.valid()) return std::nullopt;
   ItemLevel item;
-  bool whole = false;
-  if (const Node* c = o.required("category")) {
-    if (auto i = w.one_of(*c, "category", kCategories)) {
-      item.category = static_cast<Category>(*i);
-      whole = true;
-    }
-  }
+  const bool whole = o.need("category", item.category, as_category);
   o.get("status", item.status, as_status);
-  o.get("level", item.level, as_any_level);
+  o.get("level", item.level, as_result_level);
   o.reject_unknown();
   if (!whole) return std::nullopt;
   return item;
@@ -87,7 +49,7 @@ std::optional<ClientState> as_client(Walker& w, const Node& n, std::string_view 
   o.get("managed", s.managed, as_bool);
   o.get("judged_at", s.judged_at, as_timestamp);
   o.get("status", s.status, as_status);
-  o.get("level", s.level, as_any_level);
+  o.get("level", s.level, as_result_level);
   o.get("items", s.items, list_of(as_item));
   o.get("inventory_digest", s.inventory_digest, as_string);
   if (const Node* c = o.optional("consecutive")) {

@@ -5,32 +5,21 @@
 #include <array>
 
 #include "parse/json_walker.hpp"
+#include "parse/result_values.hpp"
+#include "parse/snapshot_json.hpp"
 #include "posture/io.hpp"
 
 namespace posture::json {
 namespace {
 
 constexpr std::string_view kDocumentFormat = "posture-judgments/1";
-constexpr std::array<std::string_view, 4> kLevels = {"safe", "caution", "warning", "danger"};
-constexpr std::array<std::string_view, 5> kStatuses = {"judged", "unknown", "no_item",
-                                                       "not_target", "not_judged"};
-constexpr std::array<std::string_view, 6> kCategories = {
-    "security_updates", "antivirus", "prohibited_software", "mandatory_software", "pc_security",
-    "user_defined"};
-
-std::optional<Level> level_named(Walker& w, const Node& n, std::string_view name) {
-  auto i = w.one_of(n, name, kLevels);
-  if (!i) return std::nullopt;
-  return static_cast<Level>((*i + 1) * 100);
-}
-
 // {"name": "danger", "code": 400}, or "danger".
 std::optional<Level> as_judged_level(Walker& w, const Node& n, std::string_view name) {
-  if (n.kind == Kind::string) return level_named(w, n, name);
+  if (n.kind == Kind::string) return as_result_level(w, n, name);
   ObjectReader o(w, n, name, "level");
   if (!o.valid()) return std::nullopt;
   std::optional<Level> level;
-  if (const Node* nm = o.required("name")) level = level_named(w, *nm, "name");
+  if (const Node* nm = o.required("name")) level = as_result_level(w, *nm, "name");
   if (const Node* code = o.optional("code")) {
     auto c = w.integer(*code, "code", 100, 400);
     if (c && level && level_code(*level) != *c) {
@@ -40,20 +29,6 @@ std::optional<Level> as_judged_level(Walker& w, const Node& n, std::string_view 
   }
   o.reject_unknown();
   return level;
-}
-
-std::optional<Status> as_status(Walker& w, const Node& n, std::string_view name) {
-  auto i = w.one_of(n, name, kStatuses);
-  if (!i) return std::nullopt;
-  return static_cast<Status>(*i);
-}
-
-std::optional<Timestamp> as_time(Walker& w, const Node& n, std::string_view name) {
-  auto s = w.string(n, name);
-  if (!s) return std::nullopt;
-  auto t = parse_timestamp(*s);
-  if (!t) w.report(errc::parse, n, "expected an RFC 3339 time for " + quote(name));
-  return t;
 }
 
 std::optional<std::vector<Evidence>> as_evidence(Walker& w, const Node& n, std::string_view name) {
@@ -86,14 +61,8 @@ std::optional<ItemResult> as_item(Walker& w, const Node& n, std::string_view nam
   ObjectReader o(w, n, name, "item");
   if (!o.valid()) return std::nullopt;
   ItemResult item;
-  bool whole = false;
-  if (const Node* c = o.required("category")) {
-    if (auto i = w.one_of(*c, "category", kCategories)) {
-      item.category = static_cast<Category>(*i);
-      whole = true;
-    }
-  }
-  o.need("status", item.status, as_status);
+  bool whole = o.need("category", item.category, as_category);
+  whole &= o.need("status", item.status, as_status);
   o.get("level", item.level, as_judged_level);
   o.get("unknown_as_level", item.unknown_as_level, as_bool);
   o.get("conditions", item.conditions, list_of(as_condition));
@@ -109,7 +78,7 @@ std::optional<Judgment> as_judgment(Walker& w, const Node& n, std::string_view n
   bool whole = o.need("asset", j.asset, as_nonempty_string);
   o.get("policy", j.policy, as_string);
   o.get("action_policy", j.action_policy, as_string);
-  whole &= o.need("reference_time", j.reference_time, as_time);
+  whole &= o.need("reference_time", j.reference_time, as_timestamp);
   whole &= o.need("status", j.status, as_status);
   o.get("level", j.level, as_judged_level);
   std::int64_t points = 0;

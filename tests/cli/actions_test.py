@@ -110,7 +110,7 @@ class Act(ActionCase):
         code, out, err = run("act", "--policy", data("policy.json"), "--judgments", bad)
         self.assertEqual(code, 2)
         self.assertEqual(out, "")
-        self.assertRegex(err, r"bad\.jsonl:2:37: expected an RFC 3339 time")
+        self.assertRegex(err, r"bad\.jsonl:2:37: invalid timestamp \"later\" for \"reference_time\"")
 
     def test_a_bad_action_policy_is_reported_in_its_file(self):
         policy = os.path.join(self.dir, "policy.json")

@@ -47,7 +47,7 @@ TEST_CASE("action: every bad judgment line is reported with its own line and mes
   REQUIRE_FALSE(r.ok());
   const auto& d = r.err().diagnostics();
   REQUIRE(d.size() == 3);
-  CHECK(d[0].to_string() == "j.jsonl:2:34: expected an RFC 3339 time for \"reference_time\"");
+  CHECK(d[0].to_string().starts_with("j.jsonl:2:34: invalid timestamp \"later\" for \"reference_time\""));
   CHECK(d[1].where.line == 4);
   CHECK(d[1].message == "the level code does not match its name");
   CHECK(d[2].where.line == 5);
