@@ -15,19 +15,17 @@ Locator::Locator(std::string_view window, std::string file, WindowStart start)
     : window_(window), file_(std::move(file)), start_(start) {}
 
 source_location Locator::at(std::size_t window_offset) const {
-  if (!indexed_) {
-    const char* p = window_.data();
-    const char* end = p + window_.size();
-    while (p < end) {
-      const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
-      if (!nl) break;
-      const char* q = static_cast<const char*>(nl);
-      newlines_.push_back(static_cast<std::size_t>(q - window_.data()));
-      p = q + 1;
-    }
-    indexed_ = true;
-  }
   window_offset = std::min(window_offset, window_.size());
+  while (scanned_ < window_offset) {
+    const void* nl = std::memchr(window_.data() + scanned_, '\n', window_offset - scanned_);
+    if (!nl) {
+      scanned_ = window_offset;
+      break;
+    }
+    std::size_t at = static_cast<std::size_t>(static_cast<const char*>(nl) - window_.data());
+    newlines_.push_back(at);
+    scanned_ = at + 1;
+  }
   // Lines before the offset = newlines strictly before it.
   auto it = std::lower_bound(newlines_.begin(), newlines_.end(), window_offset);
   auto before = static_cast<std::size_t>(it - newlines_.begin());

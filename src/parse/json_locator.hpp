@@ -23,7 +23,8 @@ struct WindowStart {
   std::uint32_t column = 1;  ///< column of the window's first byte
 };
 
-/// Maps window offsets to source locations. Builds its line index on first use.
+/// Maps window offsets to source locations. The line index grows lazily, only as far as the
+/// offsets asked about, so locating a problem near the start of a large window stays cheap.
 /// Thread safety: thread-compatible (the index is built lazily).
 class Locator {
  public:
@@ -36,8 +37,8 @@ class Locator {
   std::string_view window_;
   std::string file_;
   WindowStart start_;
-  mutable std::vector<std::size_t> newlines_;  // window offsets of every '\n'
-  mutable bool indexed_ = false;
+  mutable std::vector<std::size_t> newlines_;  // window offsets of the '\n's before scanned_
+  mutable std::size_t scanned_ = 0;
 };
 
 /// Saturating conversion for line and column numbers of huge inputs.
