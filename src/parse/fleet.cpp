@@ -81,8 +81,7 @@ struct Fleet {
         options_(options),
         sink_(sink),
         bad_(bad),
-        cursor_(text, file_offset),
-        file_offset_(file_offset) {}
+        cursor_(text, file_offset) {}
 
   result<std::size_t> lines();
   result<std::size_t> array();
@@ -102,7 +101,6 @@ struct Fleet {
   const SnapshotSink& sink_;
   std::vector<error>& bad_;
   LineCursor cursor_;
-  std::size_t file_offset_;
   std::size_t delivered_ = 0;
 };
 

@@ -99,6 +99,7 @@ std::string join(std::span<const std::string_view> words) {
 
 Walker::Walker(const Tree& tree, const Locator& locator) : tree_(tree), locator_(locator) {
   for (auto [repeat, first] : tree.duplicate_keys()) {
+    if (saturated()) break;
     const Node& r = tree.at(repeat);
     auto at = locator.at(tree.at(first).begin);
     report(errc::check, r,
