@@ -1,7 +1,9 @@
 // posture: embeddable client-security judgment engine. The umbrella header.
 #pragma once
 
+#include "posture/action.hpp"
 #include "posture/catalog.hpp"
+#include "posture/client_state.hpp"
 #include "posture/engine.hpp"
 #include "posture/error.hpp"
 #include "posture/inventory.hpp"
@@ -12,6 +14,7 @@
 #include "posture/name.hpp"
 #include "posture/plan.hpp"
 #include "posture/policy.hpp"
+#include "posture/quarantine.hpp"
 #include "posture/report.hpp"
 #include "posture/testcase.hpp"
 #include "posture/time.hpp"
