@@ -216,3 +216,20 @@ TEST_CASE("action: merged policy files keep the one document's action policies, 
   CHECK(twice.err().message() ==
         "action policies are defined in more than one file (first at b.json:2:24); keep them in one");
 }
+
+TEST_CASE("action: the example of spec/formats.md §1 reads") {
+  const ActionPolicySet set = policies(R"([{
+    "name": "Quarantine",
+    "levels": {
+      "danger":  {"network": "deny", "notify_user": {"title": "Your PC is isolated", "text": "…%violations%…"},
+                  "distribute": {"updates": true}, "condition": {"consecutive_times": 1}},
+      "warning": {"email_admin": {"to": ["secops@example.com"], "subject": "%count% PCs at Warning", "body": "…"}},
+      "safe":    {"network": "permit"}
+    }
+  }])");
+  const ActionPolicy* q = set.find("Quarantine");
+  REQUIRE(q != nullptr);
+  CHECK(q->at(Level::danger)->notify_user->text.uses(TemplateVar::violations));
+  CHECK(q->at(Level::warning)->email_admin->subject.uses(TemplateVar::count));
+  CHECK(q->at(Level::caution) == nullptr);
+}
