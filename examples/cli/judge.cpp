@@ -6,6 +6,7 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "posture/batch.hpp"
 #include "posture/io.hpp"
 #include "posture/report.hpp"
 #include "progress.hpp"
@@ -103,22 +104,35 @@ int run_judge(const JudgeOptions& o) {
   std::vector<error> bad;
   std::size_t printed = 0;
   bool reached = false;
-  const auto fleet = read_fleet(
-      *text, read,
-      [&](Snapshot&& snapshot, std::size_t line) {
-        const Judgment j = engine->judge(snapshot, at);
-        if (fail_on && j.status == Status::judged && j.level && *j.level >= *fail_on)
-          reached = true;
-        if (actions) actions->add(snapshot, j);
-        print_new(bad, printed, read.file_name, progress);
-        progress.update(writer.summary().clients + 1, line);
-        // A closed pipe or a full disk ends the run; judging on would only produce lost output.
-        return out.write(writer.add(j, snapshot.host, snapshot.user));
-      },
-      bad);
+  // The batch path: every record into columns, all clients judged at once, and full judgments
+  // built only where the report shows conditions or reasons (FleetJudge::report).
+  Fleet clients;
+  IngestOptions ingest;
+  ingest.read = read;
+  ingest.mode = IngestMode::append;  // one client per record, each with its own row
+  std::size_t records = 0;
+  const auto fleet = ingest_fleet(clients, *text, ingest, bad,
+                                  [&](std::size_t line, std::optional<std::size_t>) {
+                                    print_new(bad, printed, read.file_name, progress);
+                                    progress.update(++records, line);
+                                  });
   progress.erase();
   print_new(bad, printed, read.file_name, progress);
   if (!fleet) print_error(fleet.err(), read.file_name);
+
+  FleetJudge judge(*engine);
+  const FleetVerdicts verdicts = judge.judge(clients, at);
+  const bool full = format == ReportFormat::jsonl || format == ReportFormat::json || actions;
+  judge.report(
+      clients, verdicts, at,
+      [&](std::size_t c, Judgment&& j) {
+        if (fail_on && j.status == Status::judged && j.level && *j.level >= *fail_on)
+          reached = true;
+        if (actions) actions->add(clients.snapshot(c), j);
+        // A closed pipe or a full disk ends the run; judging on would only produce lost output.
+        return out.write(writer.add(j, clients.host(c), clients.user(c)));
+      },
+      full);
 
   out.write(writer.finish());
   const bool written = out.close();

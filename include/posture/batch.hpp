@@ -82,6 +82,10 @@ class Fleet {
 
   /// The client's asset number; valid until the fleet changes. `client` < size().
   std::string_view asset(std::size_t client) const noexcept;
+  /// The client's host, user and group names, for reports; valid until the fleet changes.
+  std::string_view host(std::size_t client) const noexcept;
+  std::string_view user(std::size_t client) const noexcept;
+  std::string_view group(std::size_t client) const noexcept;
 
   /// The client's snapshot, rebuilt from the columns: equal, member by member, to the snapshot
   /// it was built from (or that read_snapshot_json() reads from its record). `client` < size().
@@ -153,6 +157,9 @@ struct ItemVerdict {
   std::uint16_t level = 0;  ///< level code (100–400), 0 when the item has no level
   bool configured = false;
   bool unknown_as_level = false;
+  /// Some condition is worse than Safe or unknown: the item's conditions have something to say
+  /// (report reasons, violations), so a report needs the full judgment.
+  bool findings = false;
   friend bool operator==(const ItemVerdict&, const ItemVerdict&) = default;
 };
 
@@ -215,6 +222,18 @@ class FleetJudge {
   /// The full judgment of one client, with every condition and its evidence, as evaluate() (or
   /// Engine::judge()) gives it for the client's snapshot. `client` < fleet.size().
   Judgment judgment(const Fleet& fleet, std::size_t client, Timestamp reference_time) const;
+
+  /// Receives a client's judgment, in order; returns false to stop.
+  using JudgmentSink = std::function<bool(std::size_t client, Judgment&& judgment)>;
+
+  /// Judgments for a report on `verdicts` (as judge() gave them for this fleet and time): the full
+  /// judgment of every client with findings, and of every client when `full`; for the others, a
+  /// judgment built from the verdicts alone, whose items have no conditions. Reports that show
+  /// reasons rather than conditions (table rows, CSV records, summaries) render both the same, as
+  /// such a client has no reason to show; JSON output shows conditions and needs `full`.
+  /// Full judgments are built on `options.threads` threads; `sink` sees them in fleet order.
+  void report(const Fleet& fleet, const FleetVerdicts& verdicts, Timestamp reference_time,
+              const JudgmentSink& sink, bool full = false, const BatchOptions& options = {}) const;
 
   /// The plans clients may be judged with; FleetVerdicts::plan indexes this.
   std::span<const Plan> plans() const noexcept;

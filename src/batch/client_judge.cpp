@@ -515,6 +515,7 @@ void ClientJudge::judge(std::size_t c, ClientVerdict& out) {
     } else if (agent_missing) {
       v.configured = true;
       v.status = Status::unknown;
+      v.findings = true;  // its one condition, agent_version, is unknown
     } else {
       v = judge_item(*section);
     }

@@ -220,6 +220,15 @@ std::optional<std::size_t> Fleet::find(std::string_view asset) const noexcept {
 }
 
 std::string_view Fleet::asset(std::size_t client) const noexcept { return impl_->asset(client); }
+std::string_view Fleet::host(std::size_t client) const noexcept {
+  return impl_->dict->text.key(impl_->host[client]);
+}
+std::string_view Fleet::user(std::size_t client) const noexcept {
+  return impl_->dict->text.key(impl_->user[client]);
+}
+std::string_view Fleet::group(std::size_t client) const noexcept {
+  return impl_->dict->text.key(impl_->group[client]);
+}
 
 Snapshot Fleet::snapshot(std::size_t client) const { return batch::decode(*impl_, client); }
 

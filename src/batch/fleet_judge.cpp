@@ -171,6 +171,86 @@ void FleetJudge::run(const Fleet& fleet, const std::size_t* list, std::size_t n,
     if (e) std::rethrow_exception(e);
 }
 
+namespace {
+
+// Runs fn(i) for i in [begin, end) on up to `threads` threads; exceptions reach the caller.
+template <class Fn>
+void parallel_for(unsigned threads, std::size_t begin, std::size_t end, Fn&& fn) {
+  const std::size_t n = end - begin;
+  threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(n)));
+  std::vector<std::exception_ptr> failures(threads);
+  auto part = [&](unsigned t) {
+    try {
+      for (std::size_t i = begin + n * t / threads; i < begin + n * (t + 1) / threads; ++i) fn(i);
+    } catch (...) {
+      failures[t] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> workers;
+  unsigned started = 1;
+  try {
+    for (; started < threads; ++started) workers.emplace_back(part, started);
+  } catch (const std::system_error&) {
+    for (unsigned t = started; t < threads; ++t) part(t);  // no more threads to be had
+  }
+  part(0);
+  for (auto& w : workers) w.join();
+  for (auto& e : failures)
+    if (e) std::rethrow_exception(e);
+}
+
+}  // namespace
+
+void FleetJudge::report(const Fleet& fleet, const FleetVerdicts& verdicts,
+                        Timestamp reference_time, const JudgmentSink& sink, bool full,
+                        const BatchOptions& options) const {
+  const Fleet::Impl& f = fleet.impl();
+  const std::size_t n = verdicts.size();
+  auto has_findings = [&](std::size_t i) {
+    for (std::size_t k = 0; k < category_count; ++k)
+      if (verdicts.items[i * category_count + k].findings) return true;
+    return false;
+  };
+  // What evaluate() and Engine::judge() fill in besides the items' conditions.
+  auto from_verdicts = [&](std::size_t i) {
+    Judgment j;
+    j.asset = std::string(f.asset(i));
+    if (verdicts.plan[i] != no_plan) j.policy = s_->plans[verdicts.plan[i]].policy_name();
+    if (s_->engine)
+      j.action_policy = std::string(
+          eval::assign_names(s_->engine->policies(), f.asset(i), fleet.group(i)).action_policy);
+    j.reference_time = reference_time;
+    j.status = verdicts.status[i];
+    j.level = verdicts.level_of(i);
+    j.points = verdicts.points_of(i);
+    for (std::size_t k = 0; k < category_count; ++k) {
+      const ItemVerdict& v = verdicts.items[i * category_count + k];
+      if (!v.configured) continue;
+      ItemResult item;
+      item.category = static_cast<Category>(k);
+      item.status = v.status;
+      if (v.level) item.level = static_cast<Level>(v.level);
+      item.unknown_as_level = v.unknown_as_level;
+      j.items.push_back(std::move(item));
+    }
+    return j;
+  };
+  // Blocks bound the judgments held at once; within a block the full ones are built in parallel.
+  constexpr std::size_t kBlock = 4096;
+  const unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
+  std::vector<Judgment> built(std::min(n, kBlock));
+  for (std::size_t begin = 0; begin < n; begin += kBlock) {
+    const std::size_t end = std::min(n, begin + kBlock);
+    parallel_for(threads, begin, end, [&](std::size_t i) {
+      if (full || has_findings(i)) built[i - begin] = judgment(fleet, i, reference_time);
+    });
+    for (std::size_t i = begin; i < end; ++i) {
+      Judgment j = full || has_findings(i) ? std::move(built[i - begin]) : from_verdicts(i);
+      if (!sink(i, std::move(j))) return;
+    }
+  }
+}
+
 Judgment FleetJudge::judgment(const Fleet& fleet, std::size_t client,
                               Timestamp reference_time) const {
   Snapshot snapshot = batch::decode(fleet.impl(), client);

@@ -19,6 +19,7 @@ class ItemFold {
   /// A condition judged at `level` (Safe when satisfied).
   void judged(Level level) noexcept {
     const auto code = static_cast<std::uint16_t>(level);
+    violated_ = violated_ || level != Level::safe;
     if (!judged_)
       level_ = code;
     else if (best_ ? code < level_ : code > level_)
@@ -67,6 +68,7 @@ class ItemFold {
   ItemVerdict verdict() const noexcept {
     ItemVerdict v;
     v.configured = true;
+    v.findings = violated_ || unknown_;
     if (judged_) {
       v.status = Status::judged;
       v.level = level_;
@@ -80,6 +82,7 @@ class ItemFold {
   bool best_;
   bool judged_ = false;
   bool unknown_ = false;
+  bool violated_ = false;  // a condition judged worse than Safe
   std::uint16_t level_ = 0;
 };
 

@@ -14,6 +14,7 @@
 #include "posture/batch.hpp"
 #include "posture/engine.hpp"
 #include "posture/io.hpp"
+#include "posture/report.hpp"
 
 using posture::Fleet;
 using posture::FleetJudge;
@@ -26,7 +27,8 @@ namespace {
 
 std::string show(const posture::ItemVerdict& v) {
   return std::string(posture::status_name(v.status)) + "/" + std::to_string(v.level) +
-         (v.unknown_as_level ? "/as_level" : "") + (v.configured ? "" : "/absent");
+         (v.unknown_as_level ? "/as_level" : "") + (v.findings ? "/findings" : "") +
+         (v.configured ? "" : "/absent");
 }
 
 // The first difference between a scalar judgment and a batch verdict, or "".
@@ -49,6 +51,10 @@ std::string difference(const Judgment& j, const FleetVerdicts& v, std::size_t i)
       want.status = item->status;
       want.level = static_cast<std::uint16_t>(code(item->level));
       want.unknown_as_level = item->unknown_as_level;
+      for (const auto& c : item->conditions)
+        if ((c.status == posture::Status::judged && c.level && *c.level != posture::Level::safe) ||
+            c.status == posture::Status::unknown)
+          want.findings = true;
     }
     if (!(want == v.item(i, category)))
       return std::string(posture::category_name(category)) + ": " + show(want) +
@@ -336,6 +342,41 @@ TEST_CASE("batch: a materialised judgment is evaluate()'s, evidence and all") {
     for (std::size_t i = 0; i < fleet.size(); i += 7)
       CHECK(posture::write_judgment_json(judge.judgment(fleet, i, at)) ==
             posture::write_judgment_json(posture::evaluate(plan, fleet.snapshot(i), at)));
+  }
+}
+
+TEST_CASE("batch: report judgments render as the full ones in tables and CSV") {
+  Fleet fleet = generated_fleet(0, 600, true, 31);
+  const auto at = posture::bench::generator_reference_time();
+  for (const JudgmentPolicy& policy : policies()) {
+    CAPTURE(policy.name);
+    posture::Plan plan = compile_policy(policy);
+    FleetJudge judge(plan);
+    FleetVerdicts v = judge.judge(fleet, at);
+    std::size_t seen = 0, built = 0;
+    judge.report(fleet, v, at, [&](std::size_t client, Judgment&& j) {
+      CHECK(client == seen++);
+      Judgment full = posture::evaluate(plan, fleet.snapshot(client), at);
+      for (const auto& item : j.items) built += item.conditions.empty() ? 0 : 1;
+      CHECK(posture::csv_row(j) == posture::csv_row(full));
+      auto row = posture::make_table_row(j, fleet.host(client), fleet.user(client));
+      auto want = posture::make_table_row(full, fleet.host(client), fleet.user(client));
+      CHECK(row.reasons == want.reasons);
+      CHECK(row.level == want.level);
+      CHECK(row.points == want.points);
+      CHECK(row.status == want.status);
+      return true;
+    }, false, {2});
+    CHECK(seen == fleet.size());
+    MESSAGE(policy.name << ": " << built << " items with conditions in " << seen << " judgments");
+    // Full: every judgment as evaluate() writes it, conditions and evidence included.
+    std::size_t stop_after = 50;
+    judge.report(fleet, v, at, [&](std::size_t client, Judgment&& j) {
+      CHECK(posture::write_judgment_json(j) ==
+            posture::write_judgment_json(posture::evaluate(plan, fleet.snapshot(client), at)));
+      return --stop_after > 0;
+    }, true);
+    CHECK(stop_after == 0);
   }
 }
 
