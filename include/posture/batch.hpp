@@ -226,11 +226,12 @@ class FleetJudge {
   /// Receives a client's judgment, in order; returns false to stop.
   using JudgmentSink = std::function<bool(std::size_t client, Judgment&& judgment)>;
 
-  /// Judgments for a report on `verdicts` (as judge() gave them for this fleet and time): the full
-  /// judgment of every client with findings, and of every client when `full`; for the others, a
-  /// judgment built from the verdicts alone, whose items have no conditions. Reports that show
-  /// reasons rather than conditions (table rows, CSV records, summaries) render both the same, as
-  /// such a client has no reason to show; JSON output shows conditions and needs `full`.
+  /// Judgments for a report on `verdicts` (as judge() gave them for this whole fleet and time):
+  /// with `full`, every client's full judgment; otherwise each item with findings as evaluate()
+  /// builds it, conditions and evidence included, and every other item from the verdicts alone,
+  /// without conditions. Reports that show reasons rather than conditions (table rows, CSV
+  /// records, summaries) render both the same, as such items have no reason to show; JSON output
+  /// shows every condition and needs `full`.
   /// Full judgments are built on `options.threads` threads; `sink` sees them in fleet order.
   void report(const Fleet& fleet, const FleetVerdicts& verdicts, Timestamp reference_time,
               const JudgmentSink& sink, bool full = false, const BatchOptions& options = {}) const;
@@ -239,6 +240,10 @@ class FleetJudge {
   std::span<const Plan> plans() const noexcept;
 
  private:
+  Judgment skeleton(const Fleet& fleet, const FleetVerdicts& verdicts, std::size_t client,
+                    Timestamp reference_time) const;
+  Judgment with_findings(const Fleet& fleet, const FleetVerdicts& verdicts, std::size_t client,
+                         Timestamp reference_time, Snapshot& scratch) const;
   // `list` null: every client of the fleet (n of them).
   void run(const Fleet& fleet, const std::size_t* list, std::size_t n, Timestamp reference_time,
            FleetVerdicts& out, const BatchOptions& options);

@@ -49,8 +49,23 @@ struct ClientRow {
 /// dictionary is full.
 bool encode(const Snapshot& snapshot, Dictionaries& dict, ClientRow& row);
 
+/// Parts of a snapshot, for rebuilding only what a reader will look at.
+enum Section : unsigned {
+  section_identity = 1u << 0,  ///< asset, host, user, group, addresses, managed, times, agent
+  section_os = 1u << 1,
+  section_updates = 1u << 2,
+  section_software = 1u << 3,
+  section_antivirus = 1u << 4,
+  section_settings = 1u << 5,
+  section_fields = 1u << 6,
+  section_all = (1u << 7) - 1,
+};
+
 /// Rebuilds client `client`'s snapshot from the columns.
 Snapshot decode(const Fleet::Impl& fleet, std::size_t client);
+/// Rebuilds the `sections` of client `client`'s snapshot into `out`, reusing its storage; the
+/// other sections of `out` are left as they were.
+void decode_into(const Fleet::Impl& fleet, std::size_t client, unsigned sections, Snapshot& out);
 
 enum class StoreMode : std::uint8_t { upsert, append };
 /// Writes `row` into the columns: replaces the client with the row's asset number (upsert), or

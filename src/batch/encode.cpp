@@ -225,14 +225,21 @@ bool encode(const Snapshot& s, Dictionaries& dict, ClientRow& row) {
 
 namespace {
 
+// Assigns into strings that may already hold capacity: a scratch snapshot rebuilt for one client
+// after another then allocates only when a value outgrows its predecessor.
 class Decoder {
  public:
   explicit Decoder(const Dictionaries& dict) : d(dict) {}
-  std::string text(Id id) const { return std::string(d.text.key(id)); }
-  std::optional<std::string> optional_text(Id id) const {
-    if (id == no_id) return std::nullopt;
-    return text(id);
+  void text(std::string& out, Id id) const { out.assign(d.text.key(id)); }
+  void optional_text(std::optional<std::string>& out, Id id) const {
+    if (id == no_id) {
+      out.reset();
+      return;
+    }
+    if (!out) out.emplace();
+    out->assign(d.text.key(id));
   }
+  std::string text(Id id) const { return std::string(d.text.key(id)); }
   const Dictionaries& d;
 };
 
@@ -246,141 +253,191 @@ std::optional<std::int64_t> if_flag(std::uint32_t flags, Presence bit, std::int6
   return v;
 }
 
+// An optional list resized for `present` clients' n entries, or reset.
+template <class T>
+std::vector<T>* list_of(std::optional<std::vector<T>>& list, bool present, std::size_t n) {
+  if (!present) {
+    list.reset();
+    return nullptr;
+  }
+  if (!list) list.emplace();
+  list->resize(n);
+  return &*list;
+}
+
 }  // namespace
 
-Snapshot decode(const Fleet::Impl& f, std::size_t c) {
+void decode_into(const Fleet::Impl& f, std::size_t c, unsigned sections, Snapshot& s) {
   const Dictionaries& dict = *f.dict;
   Decoder d(dict);
   const std::uint32_t flags = f.flags[c];
-  Snapshot s;
-  s.asset = std::string(f.asset(c));
-  s.host = d.text(f.host[c]);
-  s.user = d.text(f.user[c]);
-  s.group = d.text(f.group[c]);
-  s.location = d.text(f.location[c]);
-  s.agent_version = d.optional_text(f.agent_version[c]);
-  for (std::uint32_t i = 0; i < f.ip.count(c); ++i) s.ip.push_back(d.text(f.ip.ids(c)[i]));
-  for (std::uint32_t i = 0; i < f.mac.count(c); ++i) s.mac.push_back(d.text(f.mac.ids(c)[i]));
-  s.managed = !(flags & has_managed_false);
-  if (flags & has_collected_at) s.collected_at = Timestamp{f.collected_at[c]};
 
-  if (f.os[c] != no_id) {
-    const OsRecord& r = dict.os[f.os[c]];
-    s.os = OsInfo{d.optional_text(r.name), d.optional_text(r.version),
-                  d.optional_text(r.service_pack), d.optional_text(r.arch)};
-  }
-  if (flags & has_updates) {
-    UpdateSection u;
-    if (flags & has_updates_scanned_at) u.scanned_at = Timestamp{f.updates_scanned_at[c]};
-    u.source = d.text(f.updates_source[c]);
-    u.complete = (flags & has_updates_complete) != 0;
-    for (std::uint32_t i = 0; i < f.updates.count(c); ++i) {
-      const UpdateRecordKey& r = dict.updates[f.updates.ids(c)[i]];
-      u.items.push_back(UpdateRecord{d.text(r.id), d.text(r.bulletin),
-                                     static_cast<Severity>(r.severity), d.text(r.classification),
-                                     d.text(r.title), static_cast<UpdateState>(r.state)});
-    }
-    s.updates = std::move(u);
-  }
-  if (flags & has_software) {
-    std::vector<Program> software;
-    software.reserve(f.software.count(c));
-    for (std::uint32_t i = 0; i < f.software.count(c); ++i) {
-      const ProgramRecord& r = dict.programs[f.software.ids(c)[i]];
-      Program p;
-      p.name = std::string(dict.program_names.key(r.name));
-      if (r.version != no_id) p.version = std::string(dict.program_versions.key(r.version));
-      p.publisher = d.text(r.publisher);
-      p.service_pack = d.optional_text(r.service_pack);
-      software.push_back(std::move(p));
-    }
-    s.software = std::move(software);
-  }
-  if (flags & has_antivirus) {
-    std::vector<AntivirusProduct> products;
-    for (std::uint32_t i = 0; i < f.antivirus.count(c); ++i) {
-      const AntivirusRecord& r = dict.antivirus[f.antivirus.ids(c)[i]];
-      products.push_back(AntivirusProduct{
-          d.text(r.name), d.optional_text(r.product_version), d.optional_text(r.engine_version),
-          d.optional_text(r.definition_version), date_of_column(f.antivirus.dates(c)[i]),
-          from_tri(r.resident)});
-    }
-    s.antivirus = std::move(products);
+  if (sections & section_identity) {
+    s.asset.assign(f.asset(c));
+    d.text(s.host, f.host[c]);
+    d.text(s.user, f.user[c]);
+    d.text(s.group, f.group[c]);
+    d.text(s.location, f.location[c]);
+    d.optional_text(s.agent_version, f.agent_version[c]);
+    s.ip.resize(f.ip.count(c));
+    for (std::uint32_t i = 0; i < f.ip.count(c); ++i) d.text(s.ip[i], f.ip.ids(c)[i]);
+    s.mac.resize(f.mac.count(c));
+    for (std::uint32_t i = 0; i < f.mac.count(c); ++i) d.text(s.mac[i], f.mac.ids(c)[i]);
+    s.managed = !(flags & has_managed_false);
+    s.collected_at.reset();
+    if (flags & has_collected_at) s.collected_at = Timestamp{f.collected_at[c]};
   }
 
-  Settings& st = s.settings;
-  if (flags & has_accounts)
-    st.accounts = AccountSettings{from_tri(f.guest_enabled[c]), from_tri(f.admin_renamed[c])};
-  if (flags & has_passwords) {
-    PasswordSettings p;
-    p.min_length = if_flag(flags, has_password_min_length, f.password_min_length[c]);
-    p.complexity = from_tri(f.password_complexity[c]);
-    if (flags & has_password_accounts) {
-      std::vector<PasswordAccount> accounts;
-      for (std::uint32_t i = 0; i < f.password_accounts.count(c); ++i) {
-        const AccountRecord& r = dict.accounts[f.password_accounts.ids(c)[i]];
-        accounts.push_back(PasswordAccount{d.text(r.name), from_tri(r.blank),
-                                           from_tri(r.never_expires),
-                                           date_of_column(f.password_accounts.dates(c)[i])});
+  if (sections & section_os) {
+    if (f.os[c] == no_id) {
+      s.os.reset();
+    } else {
+      const OsRecord& r = dict.os[f.os[c]];
+      if (!s.os) s.os.emplace();
+      d.optional_text(s.os->name, r.name);
+      d.optional_text(s.os->version, r.version);
+      d.optional_text(s.os->service_pack, r.service_pack);
+      d.optional_text(s.os->arch, r.arch);
+    }
+  }
+  if (sections & section_updates) {
+    if (!(flags & has_updates)) {
+      s.updates.reset();
+    } else {
+      if (!s.updates) s.updates.emplace();
+      UpdateSection& u = *s.updates;
+      u.scanned_at.reset();
+      if (flags & has_updates_scanned_at) u.scanned_at = Timestamp{f.updates_scanned_at[c]};
+      d.text(u.source, f.updates_source[c]);
+      u.complete = (flags & has_updates_complete) != 0;
+      u.items.resize(f.updates.count(c));
+      for (std::uint32_t i = 0; i < f.updates.count(c); ++i) {
+        const UpdateRecordKey& r = dict.updates[f.updates.ids(c)[i]];
+        UpdateRecord& item = u.items[i];
+        d.text(item.id, r.id);
+        d.text(item.bulletin, r.bulletin);
+        item.severity = static_cast<Severity>(r.severity);
+        d.text(item.classification, r.classification);
+        d.text(item.title, r.title);
+        item.state = static_cast<UpdateState>(r.state);
       }
-      p.accounts = std::move(accounts);
     }
-    st.passwords = std::move(p);
   }
-  if (flags & has_logon)
-    st.logon = LogonSettings{from_tri(f.auto_logon[c]), from_tri(f.show_last_user[c])};
-  if (flags & has_shares) {
-    std::vector<Share> shares;
-    for (std::uint32_t i = 0; i < f.shares.count(c); ++i) {
-      const NamedFlagRecord& r = dict.shares[f.shares.ids(c)[i]];
-      shares.push_back(Share{d.text(r.name), from_tri(r.flag)});
+  if (sections & section_software) {
+    if (auto* software = list_of(s.software, flags & has_software, f.software.count(c)))
+      for (std::uint32_t i = 0; i < f.software.count(c); ++i) {
+        const ProgramRecord& r = dict.programs[f.software.ids(c)[i]];
+        Program& p = (*software)[i];
+        p.name.assign(dict.program_names.key(r.name));
+        if (r.version == no_id) {
+          p.version.reset();
+        } else {
+          if (!p.version) p.version.emplace();
+          p.version->assign(dict.program_versions.key(r.version));
+        }
+        d.text(p.publisher, r.publisher);
+        d.optional_text(p.service_pack, r.service_pack);
+      }
+  }
+  if (sections & section_antivirus) {
+    if (auto* products = list_of(s.antivirus, flags & has_antivirus, f.antivirus.count(c)))
+      for (std::uint32_t i = 0; i < f.antivirus.count(c); ++i) {
+        const AntivirusRecord& r = dict.antivirus[f.antivirus.ids(c)[i]];
+        AntivirusProduct& a = (*products)[i];
+        d.text(a.name, r.name);
+        d.optional_text(a.product_version, r.product_version);
+        d.optional_text(a.engine_version, r.engine_version);
+        d.optional_text(a.definition_version, r.definition_version);
+        a.definition_date = date_of_column(f.antivirus.dates(c)[i]);
+        a.resident = from_tri(r.resident);
+      }
+  }
+
+  if (sections & section_settings) {
+    Settings& st = s.settings;
+    st = Settings{};
+    if (flags & has_accounts)
+      st.accounts = AccountSettings{from_tri(f.guest_enabled[c]), from_tri(f.admin_renamed[c])};
+    if (flags & has_passwords) {
+      PasswordSettings p;
+      p.min_length = if_flag(flags, has_password_min_length, f.password_min_length[c]);
+      p.complexity = from_tri(f.password_complexity[c]);
+      if (flags & has_password_accounts) {
+        std::vector<PasswordAccount> accounts;
+        for (std::uint32_t i = 0; i < f.password_accounts.count(c); ++i) {
+          const AccountRecord& r = dict.accounts[f.password_accounts.ids(c)[i]];
+          accounts.push_back(PasswordAccount{d.text(r.name), from_tri(r.blank),
+                                             from_tri(r.never_expires),
+                                             date_of_column(f.password_accounts.dates(c)[i])});
+        }
+        p.accounts = std::move(accounts);
+      }
+      st.passwords = std::move(p);
     }
-    st.shares = std::move(shares);
-  }
-  if (flags & has_anonymous)
-    st.anonymous = AnonymousSettings{if_flag(flags, has_anonymous_restrict, f.anonymous_restrict[c])};
-  if (flags & has_services) {
-    std::vector<Service> services;
-    for (std::uint32_t i = 0; i < f.services.count(c); ++i) {
-      const NamedFlagRecord& r = dict.services[f.services.ids(c)[i]];
-      services.push_back(Service{d.text(r.name), from_tri(r.flag)});
+    if (flags & has_logon)
+      st.logon = LogonSettings{from_tri(f.auto_logon[c]), from_tri(f.show_last_user[c])};
+    if (flags & has_shares) {
+      std::vector<Share> shares;
+      for (std::uint32_t i = 0; i < f.shares.count(c); ++i) {
+        const NamedFlagRecord& r = dict.shares[f.shares.ids(c)[i]];
+        shares.push_back(Share{d.text(r.name), from_tri(r.flag)});
+      }
+      st.shares = std::move(shares);
     }
-    st.services = std::move(services);
-  }
-  if (flags & has_firewall) {
-    std::vector<FirewallProfile> profiles;
-    for (std::uint32_t i = 0; i < f.firewall.count(c); ++i) {
-      const NamedFlagRecord& r = dict.firewall[f.firewall.ids(c)[i]];
-      profiles.push_back(FirewallProfile{d.text(r.name), from_tri(r.flag)});
+    if (flags & has_anonymous)
+      st.anonymous =
+          AnonymousSettings{if_flag(flags, has_anonymous_restrict, f.anonymous_restrict[c])};
+    if (flags & has_services) {
+      std::vector<Service> services;
+      for (std::uint32_t i = 0; i < f.services.count(c); ++i) {
+        const NamedFlagRecord& r = dict.services[f.services.ids(c)[i]];
+        services.push_back(Service{d.text(r.name), from_tri(r.flag)});
+      }
+      st.services = std::move(services);
     }
-    st.firewall = std::move(profiles);
-  }
-  if (flags & has_automatic_updates) {
-    AutomaticUpdates au;
-    if (f.update_mode[c] != no_mode) au.mode = static_cast<AutoUpdateMode>(f.update_mode[c]);
-    st.automatic_updates = au;
-  }
-  if (flags & has_screensaver)
-    st.screensaver = ScreensaverSettings{
-        from_tri(f.screensaver_enabled[c]), from_tri(f.screensaver_password[c]),
-        if_flag(flags, has_screensaver_timeout, f.screensaver_timeout[c])};
-  if (flags & has_encryption) {
-    std::vector<Drive> drives;
-    for (std::uint32_t i = 0; i < f.drives.count(c); ++i) {
-      const DriveRecord& r = dict.drives[f.drives.ids(c)[i]];
-      drives.push_back(Drive{d.text(r.drive), from_tri(r.system), from_tri(r.encrypted)});
+    if (flags & has_firewall) {
+      std::vector<FirewallProfile> profiles;
+      for (std::uint32_t i = 0; i < f.firewall.count(c); ++i) {
+        const NamedFlagRecord& r = dict.firewall[f.firewall.ids(c)[i]];
+        profiles.push_back(FirewallProfile{d.text(r.name), from_tri(r.flag)});
+      }
+      st.firewall = std::move(profiles);
     }
-    st.encryption = std::move(drives);
+    if (flags & has_automatic_updates) {
+      AutomaticUpdates au;
+      if (f.update_mode[c] != no_mode) au.mode = static_cast<AutoUpdateMode>(f.update_mode[c]);
+      st.automatic_updates = au;
+    }
+    if (flags & has_screensaver)
+      st.screensaver = ScreensaverSettings{
+          from_tri(f.screensaver_enabled[c]), from_tri(f.screensaver_password[c]),
+          if_flag(flags, has_screensaver_timeout, f.screensaver_timeout[c])};
+    if (flags & has_encryption) {
+      std::vector<Drive> drives;
+      for (std::uint32_t i = 0; i < f.drives.count(c); ++i) {
+        const DriveRecord& r = dict.drives[f.drives.ids(c)[i]];
+        drives.push_back(Drive{d.text(r.drive), from_tri(r.system), from_tri(r.encrypted)});
+      }
+      st.encryption = std::move(drives);
+    }
   }
-  for (std::uint32_t i = 0; i < f.fields.count(c); ++i) {
-    const FieldRecord& r = dict.fields[f.fields.ids(c)[i]];
-    FieldValue v;
-    v.kind = static_cast<FieldValue::Kind>(r.kind);
-    v.boolean = r.boolean != 0;
-    std::memcpy(&v.number, r.number_bits, sizeof v.number);
-    v.text = d.text(r.text);
-    s.fields.emplace_back(d.text(r.key), std::move(v));
+  if (sections & section_fields) {
+    s.fields.resize(f.fields.count(c));
+    for (std::uint32_t i = 0; i < f.fields.count(c); ++i) {
+      const FieldRecord& r = dict.fields[f.fields.ids(c)[i]];
+      auto& [key, v] = s.fields[i];
+      d.text(key, r.key);
+      v.kind = static_cast<FieldValue::Kind>(r.kind);
+      v.boolean = r.boolean != 0;
+      std::memcpy(&v.number, r.number_bits, sizeof v.number);
+      d.text(v.text, r.text);
+    }
   }
+}
+
+Snapshot decode(const Fleet::Impl& f, std::size_t c) {
+  Snapshot s;
+  decode_into(f, c, section_all, s);
   return s;
 }
 

@@ -11,6 +11,7 @@
 #include "batch/client_judge.hpp"
 #include "batch/client_row.hpp"
 #include "eval/assign.hpp"
+#include "eval/categories.hpp"
 
 namespace posture {
 
@@ -173,7 +174,8 @@ void FleetJudge::run(const Fleet& fleet, const std::size_t* list, std::size_t n,
 
 namespace {
 
-// Runs fn(i) for i in [begin, end) on up to `threads` threads; exceptions reach the caller.
+// Runs fn(i, thread) for i in [begin, end) on up to `threads` threads, numbered from 0;
+// exceptions reach the caller.
 template <class Fn>
 void parallel_for(unsigned threads, std::size_t begin, std::size_t end, Fn&& fn) {
   const std::size_t n = end - begin;
@@ -181,7 +183,8 @@ void parallel_for(unsigned threads, std::size_t begin, std::size_t end, Fn&& fn)
   std::vector<std::exception_ptr> failures(threads);
   auto part = [&](unsigned t) {
     try {
-      for (std::size_t i = begin + n * t / threads; i < begin + n * (t + 1) / threads; ++i) fn(i);
+      for (std::size_t i = begin + n * t / threads; i < begin + n * (t + 1) / threads; ++i)
+        fn(i, t);
     } catch (...) {
       failures[t] = std::current_exception();
     }
@@ -201,51 +204,115 @@ void parallel_for(unsigned threads, std::size_t begin, std::size_t end, Fn&& fn)
 
 }  // namespace
 
+Judgment FleetJudge::skeleton(const Fleet& fleet, const FleetVerdicts& verdicts, std::size_t i,
+                              Timestamp reference_time) const {
+  // What evaluate() and Engine::judge() fill in besides the items' conditions.
+  Judgment j;
+  j.asset = std::string(fleet.asset(i));
+  if (verdicts.plan[i] != no_plan) j.policy = s_->plans[verdicts.plan[i]].policy_name();
+  if (s_->engine)
+    j.action_policy = std::string(
+        eval::assign_names(s_->engine->policies(), fleet.asset(i), fleet.group(i)).action_policy);
+  j.reference_time = reference_time;
+  j.status = verdicts.status[i];
+  j.level = verdicts.level_of(i);
+  j.points = verdicts.points_of(i);
+  for (std::size_t k = 0; k < category_count; ++k) {
+    const ItemVerdict& v = verdicts.items[i * category_count + k];
+    if (!v.configured) continue;
+    ItemResult item;
+    item.category = static_cast<Category>(k);
+    item.status = v.status;
+    if (v.level) item.level = static_cast<Level>(v.level);
+    item.unknown_as_level = v.unknown_as_level;
+    j.items.push_back(std::move(item));
+  }
+  return j;
+}
+
+Judgment FleetJudge::with_findings(const Fleet& fleet, const FleetVerdicts& verdicts,
+                                   std::size_t i, Timestamp reference_time,
+                                   Snapshot& scratch) const {
+  const Fleet::Impl& f = fleet.impl();
+  if (s_->options.require_agent_version) {
+    const batch::Id agent = f.agent_version[i];
+    if (agent == batch::no_id || trim_space(f.dict->text.key(agent)).empty())
+      return judgment(fleet, i, reference_time);  // every item is the agent-version one
+  }
+  // The items with findings as evaluate() builds them, from the snapshot sections they read;
+  // the others from the verdicts.
+  static constexpr unsigned reads[category_count] = {
+      batch::section_os | batch::section_updates | batch::section_software,
+      batch::section_antivirus,
+      batch::section_os | batch::section_software,
+      batch::section_os | batch::section_software,
+      batch::section_settings,
+      batch::section_all,
+  };
+  unsigned sections = 0;
+  for (std::size_t k = 0; k < category_count; ++k)
+    if (verdicts.items[i * category_count + k].findings) sections |= reads[k];
+  batch::decode_into(f, i, sections, scratch);
+
+  Judgment j = skeleton(fleet, verdicts, i, reference_time);
+  const Plan::Impl& plan = s_->plans[verdicts.plan[i]].impl();
+  const JudgmentPolicy& policy = plan.policy;
+  const eval::Context ctx{plan, scratch, reference_time};
+  for (ItemResult& item : j.items) {
+    if (!verdicts.items[i * category_count + static_cast<std::size_t>(item.category)].findings)
+      continue;
+    switch (item.category) {
+      case Category::security_updates:
+        item = eval::judge_security_updates(*policy.security_updates, ctx, j.distribute);
+        break;
+      case Category::antivirus: item = eval::judge_antivirus(*policy.antivirus, ctx); break;
+      case Category::prohibited_software:
+        item = eval::judge_prohibited_software(*policy.prohibited_software, ctx);
+        break;
+      case Category::mandatory_software:
+        item = eval::judge_mandatory_software(*policy.mandatory_software, ctx);
+        break;
+      case Category::pc_security: item = eval::judge_pc_security(*policy.pc_security, ctx); break;
+      case Category::user_defined:
+        item = eval::judge_user_defined(*policy.user_defined, ctx);
+        break;
+    }
+    if (item.status == Status::unknown && policy.unknown_level) {
+      item.status = Status::judged;
+      item.level = *policy.unknown_level;
+      item.unknown_as_level = true;
+    }
+  }
+  std::sort(j.distribute.begin(), j.distribute.end());
+  j.distribute.erase(std::unique(j.distribute.begin(), j.distribute.end()), j.distribute.end());
+  return j;
+}
+
 void FleetJudge::report(const Fleet& fleet, const FleetVerdicts& verdicts,
                         Timestamp reference_time, const JudgmentSink& sink, bool full,
                         const BatchOptions& options) const {
-  const Fleet::Impl& f = fleet.impl();
   const std::size_t n = verdicts.size();
   auto has_findings = [&](std::size_t i) {
     for (std::size_t k = 0; k < category_count; ++k)
       if (verdicts.items[i * category_count + k].findings) return true;
     return false;
   };
-  // What evaluate() and Engine::judge() fill in besides the items' conditions.
-  auto from_verdicts = [&](std::size_t i) {
-    Judgment j;
-    j.asset = std::string(f.asset(i));
-    if (verdicts.plan[i] != no_plan) j.policy = s_->plans[verdicts.plan[i]].policy_name();
-    if (s_->engine)
-      j.action_policy = std::string(
-          eval::assign_names(s_->engine->policies(), f.asset(i), fleet.group(i)).action_policy);
-    j.reference_time = reference_time;
-    j.status = verdicts.status[i];
-    j.level = verdicts.level_of(i);
-    j.points = verdicts.points_of(i);
-    for (std::size_t k = 0; k < category_count; ++k) {
-      const ItemVerdict& v = verdicts.items[i * category_count + k];
-      if (!v.configured) continue;
-      ItemResult item;
-      item.category = static_cast<Category>(k);
-      item.status = v.status;
-      if (v.level) item.level = static_cast<Level>(v.level);
-      item.unknown_as_level = v.unknown_as_level;
-      j.items.push_back(std::move(item));
-    }
-    return j;
-  };
   // Blocks bound the judgments held at once; within a block the full ones are built in parallel.
   constexpr std::size_t kBlock = 4096;
-  const unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
+  const unsigned threads =
+      std::max(1u, options.threads ? options.threads : std::thread::hardware_concurrency());
   std::vector<Judgment> built(std::min(n, kBlock));
+  std::vector<Snapshot> scratch(threads);
   for (std::size_t begin = 0; begin < n; begin += kBlock) {
     const std::size_t end = std::min(n, begin + kBlock);
-    parallel_for(threads, begin, end, [&](std::size_t i) {
-      if (full || has_findings(i)) built[i - begin] = judgment(fleet, i, reference_time);
+    parallel_for(threads, begin, end, [&](std::size_t i, unsigned t) {
+      if (full)
+        built[i - begin] = judgment(fleet, i, reference_time);
+      else if (has_findings(i))
+        built[i - begin] = with_findings(fleet, verdicts, i, reference_time, scratch[t]);
     });
     for (std::size_t i = begin; i < end; ++i) {
-      Judgment j = full || has_findings(i) ? std::move(built[i - begin]) : from_verdicts(i);
+      Judgment j = full || has_findings(i) ? std::move(built[i - begin]) : skeleton(fleet, verdicts, i, reference_time);
       if (!sink(i, std::move(j))) return;
     }
   }
