@@ -471,13 +471,14 @@ ItemVerdict ClientJudge::pc_security(std::size_t c, const PcSecurityPolicy& p) {
 
 ItemVerdict ClientJudge::user_defined(std::size_t c, const UserDefinedPolicy& p) {
   ItemFold fold;
-  bool decoded = false;
+  unsigned decoded = 0;  // sections of snapshot_ that hold this client
   for (std::size_t i = 0; i < p.items.size(); ++i) {
     const UserDefinedItem& item = p.items[i];
     if (!item.enabled) continue;  // a not_target condition: it neither judges nor is unknown
-    if (!decoded) {
-      snapshot_ = decode(f_, c);
-      decoded = true;
+    const unsigned needed = t_.condition_sections[i] & ~decoded;
+    if (needed) {
+      decode_into(f_, c, needed, snapshot_);
+      decoded |= needed;
     }
     switch (expr::evaluate(plan_.conditions[i], snapshot_, reference_time_).truth) {
       case expr::Truth::yes: fold.judged(item.level); break;

@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#include "batch/client_row.hpp"
+#include "expr/program.hpp"
+#include "expr/schema.hpp"
+
 namespace posture::batch {
 namespace {
 
@@ -55,10 +59,69 @@ void extract(const std::uint64_t* source, std::size_t source_words, const BitRun
   if (run.count == 0) out[0] = 0;
 }
 
+namespace {
+
+// The section of the snapshot a field path of the expression language lies in.
+unsigned section_of_field(std::string_view path) {
+  if (path.starts_with("os.")) return section_os;
+  if (path.starts_with("updates.")) return section_updates;
+  if (path.starts_with("settings.")) return section_settings;
+  static constexpr std::string_view identity[] = {"asset",   "host",          "user",
+                                                  "group",   "location",      "agent_version",
+                                                  "managed", "collected_at"};
+  for (std::string_view field : identity)
+    if (path == field) return section_identity;
+  return section_all;  // a path this table does not know yet: rebuild everything
+}
+
+unsigned section_of_collection(std::string_view name) {
+  if (name == "software") return section_software;
+  if (name == "updates") return section_updates;
+  if (name == "antivirus") return section_antivirus;
+  static constexpr std::string_view settings[] = {"services", "shares", "drives", "accounts",
+                                                  "firewall"};
+  for (std::string_view s : settings)
+    if (name == s) return section_settings;
+  return section_all;
+}
+
+// What a compiled expression can read: the sections of its fields and collections.
+unsigned sections_read(const expr::Program& program) {
+  unsigned sections = 0;
+  const auto fields = expr::snapshot_fields();
+  const auto collections = expr::collections();
+  const auto& p = program.impl();
+  for (const expr::Instr& in : p.code) {
+    switch (in.op) {
+      case expr::Op::load:
+      case expr::Op::exists:
+        sections |= in.a < fields.size() ? section_of_field(fields[in.a].path) : section_all;
+        break;
+      case expr::Op::load_user:
+      case expr::Op::exists_user: sections |= section_fields; break;
+      case expr::Op::exists_collection:
+        sections |= in.a < collections.size() ? section_of_collection(collections[in.a].name)
+                                              : section_all;
+        break;
+      case expr::Op::loop_begin:
+        sections |= in.c < p.loops.size() && p.loops[in.c].collection < collections.size()
+                        ? section_of_collection(collections[p.loops[in.c].collection].name)
+                        : section_all;
+        break;
+      default: break;
+    }
+  }
+  return sections;
+}
+
+}  // namespace
+
 PlanTables::PlanTables(const Plan& plan, const EvalOptions& options)
     : plan_(plan), impl_(&plan_.impl()), options_(options) {
   add_predicates();
+  for (const auto& condition : impl_->conditions) condition_sections.push_back(sections_read(condition));
 }
+
 
 void PlanTables::add_predicates() {
   const JudgmentPolicy& policy = impl_->policy;

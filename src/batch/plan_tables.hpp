@@ -126,6 +126,11 @@ class PlanTables {
   /// Risk found without the definition date: a version below its minimum, or not resident.
   std::vector<std::uint8_t> antivirus_static_risk;
 
+  // ---- user-defined items ----
+  /// Per item: the snapshot sections (client_row.hpp Section) its expression can read, so that a
+  /// client's snapshot is rebuilt only as far as the expressions look.
+  std::vector<unsigned> condition_sections;
+
   // ---- settings records ----
   std::vector<std::uint8_t> account_excluded;
   std::vector<std::uint8_t> share_administrative;

@@ -249,6 +249,15 @@ std::vector<JudgmentPolicy> policies() {
                             Level::danger, WhenMissing::safe));
   user.items.push_back(item("old definitions", "any antivirus(age(definition_date) > 3d)",
                             Level::caution, WhenMissing::level));
+  user.items.push_back(item("identity", "user != \"sato\" and group starts_with \"Tokyo/\"",
+                            Level::caution, WhenMissing::unknown));
+  user.items.push_back(item("os and settings",
+                            "os.name matches \"windows 1?*\" and settings.screensaver.timeout_min > 20",
+                            Level::warning, WhenMissing::level));
+  user.items.push_back(item("accounts", "any accounts(never_expires and name != \"svc_backup\")",
+                            Level::caution, WhenMissing::safe));
+  user.items.push_back(item("scan", "exists(updates.scanned_at) and count updates(state == \"missing\") > 3",
+                            Level::danger, WhenMissing::unknown));
   user.items.push_back(item("switched off", "host == \"x\"", Level::caution, WhenMissing::unknown));
   user.items.back().enabled = false;
   odd.user_defined = user;
