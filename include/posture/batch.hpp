@@ -44,7 +44,8 @@ struct FleetMemory {
 };
 
 /// Many clients' snapshots in columnar form. Clients are numbered 0 … size()-1 in the order they
-/// were added; removing a client moves the last client into its place.
+/// were added; removing a client moves the last client into its place. A moved-from Fleet may
+/// only be destroyed or assigned to.
 /// Thread safety: const members may run on many threads at once; any change needs exclusive access.
 class Fleet {
  public:
@@ -61,23 +62,24 @@ class Fleet {
   bool empty() const noexcept { return size() == 0; }
 
   /// Adds `snapshot` as a new client, or replaces the client with the same asset number.
-  /// Returns the client's number. Errors: errc::limit when the fleet's columns would exceed 2^32
-  /// entries; the fleet is then unchanged.
+  /// Returns the client's number. Errors: errc::limit when a column or dictionary of the fleet
+  /// would exceed 2^32 entries; the fleet's clients are then unchanged.
   result<std::size_t> upsert(const Snapshot& snapshot);
 
   /// Adds `snapshot` as a new client even when a client with its asset number exists, for a batch
-  /// judged record by record (a JSON Lines file may report one client twice). find() and upsert()
-  /// then address the newest of them. Errors as upsert().
+  /// judged record by record (a JSON Lines file may report one client twice). find(), upsert() and
+  /// remove() then address the one added last; once it is removed, the highest-numbered of the
+  /// others. Errors as upsert().
   result<std::size_t> append(const Snapshot& snapshot);
 
-  /// Removes the client with this asset number (the newest, when appended twice). Returns false
-  /// when there is none.
+  /// Removes the client with this asset number (see append() for twins). Returns false when there
+  /// is none.
   bool remove(std::string_view asset);
 
   /// Removes every client; dictionaries are kept, so a judge's per-entry work stays valid.
   void clear() noexcept;
 
-  /// The number of the client with this asset number (the newest, when appended twice).
+  /// The number of the client with this asset number (see append() for twins).
   std::optional<std::size_t> find(std::string_view asset) const noexcept;
 
   /// The client's asset number; valid until the fleet changes. `client` < size().
@@ -113,8 +115,8 @@ enum class IngestMode : std::uint8_t {
 struct IngestOptions {
   ReadOptions read;  ///< limits and the file name used in diagnostics
   IngestMode mode = IngestMode::upsert;
-  /// Upsert mode: a record whose digest equals that of the client last read from the same text is
-  /// not parsed again.
+  /// Upsert mode: a record whose text is the very text its client was last read from (their
+  /// digests are equal) is not parsed again.
   bool skip_unchanged = true;
 };
 
@@ -164,7 +166,7 @@ struct ItemVerdict {
 };
 
 /// FleetVerdicts::plan of a client no plan judged.
-inline constexpr std::uint16_t no_plan = 0xffff;
+inline constexpr std::uint32_t no_plan = 0xffffffffu;
 
 /// The verdicts of a fleet, one entry per client in fleet order (or per listed client).
 struct FleetVerdicts {
@@ -173,7 +175,7 @@ struct FleetVerdicts {
   std::vector<std::int8_t> points;   ///< evaluation points 0–100, -1 when none
   /// Index into FleetJudge::plans() of the plan that judged the client; no_plan when the engine
   /// has no judgment policy to assign (the client is then not_judged).
-  std::vector<std::uint16_t> plan;
+  std::vector<std::uint32_t> plan;
   /// Client-major: items[client * category_count + category].
   std::vector<ItemVerdict> items;
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "posture/action.hpp"
+#include "posture/batch.hpp"
 #include "posture/catalog.hpp"
 #include "posture/client_state.hpp"
 #include "posture/engine.hpp"

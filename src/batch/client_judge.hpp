@@ -63,9 +63,6 @@ class ClientJudge {
   bool program_has(std::uint32_t predicate) const noexcept {
     return (programs_[predicate / 64] >> (predicate % 64)) & 1u;
   }
-  static bool has_bit(const std::vector<std::uint64_t>& words, std::size_t bit) noexcept {
-    return (words[bit / 64] >> (bit % 64)) & 1u;
-  }
 
   const Fleet::Impl& f_;
   const Dictionaries& d_;

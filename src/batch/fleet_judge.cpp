@@ -110,7 +110,7 @@ void FleetJudge::run(const Fleet& fleet, const std::size_t* list, std::size_t n,
       out.plan[i] = no_plan;
       for (std::size_t p = 0; p < plans.size(); ++p)
         if (plans[p].policy_name() == assigned.judgment_policy) {
-          out.plan[i] = static_cast<std::uint16_t>(p);
+          out.plan[i] = static_cast<std::uint32_t>(p);
           break;
         }
     }
@@ -120,7 +120,7 @@ void FleetJudge::run(const Fleet& fleet, const std::size_t* list, std::size_t n,
     std::vector<std::unique_ptr<batch::ClientJudge>> judges(plans.size());
     batch::ClientVerdict v;
     for (std::size_t i = begin; i < end; ++i) {
-      const std::uint16_t p = out.plan[i];
+      const std::uint32_t p = out.plan[i];
       if (p == no_plan) {
         v = batch::ClientVerdict{};
       } else {

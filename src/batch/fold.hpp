@@ -35,9 +35,6 @@ class ItemFold {
       case WhenMissing::unknown: unknown_ = true; break;
     }
   }
-  /// A condition with status unknown (an anti-virus sub-check cannot make one; a check can).
-  void unknown() noexcept { unknown_ = true; }
-
   /// Many conditions at once, as masks over their numbers (`words` long): `violated` judged each
   /// at its own level, `safe` judged Safe, `missing` following `rule` with its own level. `levels`
   /// are the masks of the conditions at each level.
