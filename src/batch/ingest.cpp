@@ -210,6 +210,9 @@ class Ingest {
     std::optional<error> failure;
     auto report_bad = [&] {
       for (; reported < bad.size(); ++reported) {
+        // The placeholder itself may break the caller's limits (a string limit of 0 bytes, say);
+        // its line is not part of the input, and neither is what is said of it.
+        if (behind && bad[reported].where().line == 1) continue;
         bad_.push_back(relocate(bad[reported], first_line, offset));
         ++stats_.records;
         ++stats_.slow;

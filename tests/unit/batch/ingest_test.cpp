@@ -224,6 +224,12 @@ TEST_CASE("batch: ingest agrees with read_fleet on records over the limits") {
   posture::ReadOptions shallow;
   shallow.max_depth = 3;
   check_same(generated_line(1) + "\n{\"asset\":\"PC-1\"}\n", shallow);
+  // A long line that does not start a record, read behind a placeholder record that the limits
+  // reject too: only the input's own errors are reported.
+  posture::ReadOptions strict;
+  strict.max_line_bytes = 64;
+  strict.max_string_bytes = 0;
+  check_same(generated_line(1) + "\n\"" + std::string(100, 'x') + "\"\n", strict);
 }
 
 TEST_CASE("batch: ingest agrees with read_fleet on documents that are not JSON Lines") {

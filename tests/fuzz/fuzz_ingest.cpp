@@ -1,0 +1,113 @@
+// The batch path against the scalar one on hostile fleets: ingest_fleet() must read exactly what
+// read_fleet() reads (records, lines, errors and their locations) under the same limits, and the
+// batch verdicts of what it read must be evaluate()'s. Limits are chosen by the first input byte,
+// as in fuzz_fleet, so that the limit paths are reached with small inputs.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "posture/batch.hpp"
+#include "posture/io.hpp"
+
+namespace {
+
+// A policy reaching every category, read once.
+const posture::Plan& plan() {
+  static const posture::Plan p = [] {
+    auto set = posture::read_policy_json(R"json({"format": "posture-policy/1", "judgment_policies": [{
+      "name": "Fuzz", "unknown_level": "caution",
+      "security_updates": {"mode": "specified", "mandatory": [
+        {"id": "KB5034765", "level": "danger", "os": "Windows 11*"},
+        {"id": "KB5002519", "product": "Office*"}],
+        "service_packs": [{"os": "Windows 7*", "service_pack": "1"},
+                          {"product": "Office*", "service_pack": "2"}]},
+      "antivirus": {"multiple_products": "best", "products": [
+        {"name": "*Defender*", "min_engine_version": "1.1", "max_definition_age_days": 3}]},
+      "prohibited_software": {"entries": [{"name": "uTorrent*"},
+        {"name": "Java*", "version": "< 8.0.4010", "os": "Windows 1?*", "level": "warning"}]},
+      "mandatory_software": {"when_missing": "level", "groups": [{"name": "PDF",
+        "any_of": [{"name": "Adobe*"}, {"name": "SumatraPDF", "version": ">= 3.5"}]}]},
+      "pc_security": {"excluded_users": ["svc_*"], "checks": [
+        {"check": "accounts.guest_enabled"}, {"check": "passwords.max_age_days", "max_age_days": 90},
+        {"check": "passwords.min_length", "min_length": 12}, {"check": "shares.non_admin"},
+        {"check": "services.required", "services": ["mpssvc"]},
+        {"check": "firewall.enabled", "profiles": ["domain", "public"]},
+        {"check": "automatic_updates.enabled"}, {"check": "encryption.all_fixed"}]},
+      "user_defined": {"items": [{"name": "auto logon", "level": "warning",
+        "when": "fields[\"Registry.AutoAdminLogon\"] == \"1\" or any software(name matches \"Tor*\")"}]}
+    }]})json");
+    if (!set) __builtin_trap();
+    auto compiled = posture::compile(set->judgment_policies.front(), *set);
+    if (!compiled) __builtin_trap();
+    return std::move(compiled).value();
+  }();
+  return p;
+}
+
+std::string located(const posture::error& e) {
+  std::string out = e.to_string();
+  for (const auto& d : e.diagnostics()) out += "@" + std::to_string(d.where.offset);
+  return out;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  posture::ReadOptions options;
+  const std::uint8_t knobs = data[0];
+  options.max_line_bytes = (knobs & 1) ? 64 + (knobs >> 2) : options.max_line_bytes;
+  options.max_depth = (knobs & 2) ? 1 + (knobs >> 5) : options.max_depth;
+  options.max_string_bytes = (knobs & 4) ? (knobs >> 3) : options.max_string_bytes;
+  const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
+
+  std::vector<std::string> want;
+  std::vector<std::size_t> want_lines;
+  std::vector<posture::error> want_bad;
+  auto reference = posture::read_fleet(
+      text, options,
+      [&](posture::Snapshot&& s, std::size_t line) {
+        want.push_back(posture::write_snapshot_json(s));
+        want_lines.push_back(line);
+        return true;
+      },
+      want_bad);
+
+  posture::Fleet fleet;
+  posture::IngestOptions ingest;
+  ingest.read = options;
+  ingest.mode = posture::IngestMode::append;
+  std::vector<std::size_t> lines, clients;
+  std::vector<posture::error> bad;
+  auto read = posture::ingest_fleet(fleet, text, ingest, bad,
+                                    [&](std::size_t line, std::optional<std::size_t> client) {
+                                      if (!client) return;
+                                      lines.push_back(line);
+                                      clients.push_back(*client);
+                                    });
+  if (read.ok() != reference.ok()) __builtin_trap();
+  if (!read && read.err().to_string() != reference.err().to_string()) __builtin_trap();
+  if (lines != want_lines || bad.size() != want_bad.size()) __builtin_trap();
+  for (std::size_t i = 0; i < bad.size(); ++i)
+    if (located(bad[i]) != located(want_bad[i])) __builtin_trap();
+  for (std::size_t i = 0; i < clients.size(); ++i)
+    if (posture::write_snapshot_json(fleet.snapshot(clients[i])) != want[i]) __builtin_trap();
+
+  const posture::Timestamp at{1795132800};  // 2026-11-20T00:00:00Z
+  posture::FleetJudge judge(plan());
+  const posture::FleetVerdicts v = judge.judge(fleet, at);
+  for (std::size_t c = 0; c < fleet.size(); ++c) {
+    const posture::Judgment j = posture::evaluate(plan(), fleet.snapshot(c), at);
+    if (j.status != v.status[c] || j.level != v.level_of(c) || j.points != v.points_of(c))
+      __builtin_trap();
+    for (const auto& item : j.items) {
+      const auto& got = v.item(c, item.category);
+      if (!got.configured || got.status != item.status || got.unknown_as_level != item.unknown_as_level ||
+          (item.level ? static_cast<std::uint16_t>(*item.level) : 0) != got.level)
+        __builtin_trap();
+    }
+  }
+  return 0;
+}
