@@ -6,15 +6,19 @@
 #include <cstdint>
 #include <mutex>
 #include <new>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "posture/action.hpp"
+#include "posture/client_state.hpp"
 #include "posture/engine.hpp"
 #include "posture/error.hpp"
 #include "posture/inventory.hpp"
 #include "posture/judgment.hpp"
 #include "posture/posture.h"
+#include "posture/quarantine.hpp"
 
 struct posture_engine {
   posture::Engine engine;
@@ -62,7 +66,67 @@ struct posture_batch {
   std::vector<posture_error> views;                // of `errors`, built once they are final
 };
 
+struct posture_action_policies {
+  posture::ActionPolicySet set;
+};
+
+struct posture_client_states {
+  std::vector<posture::ClientState> states;
+  std::string json;  // behind posture_client_states_json; rebuilt on every call
+};
+
 namespace posture::capi {
+
+/// JSON built on first use per style, for handles that several threads may read at once. (A mutex
+/// rather than std::call_once, for the reason given at posture_judgment.)
+class LazyJson {
+ public:
+  template <class Write>
+  const std::string& get(posture::JsonStyle style, Write write) const {
+    const auto i = static_cast<std::size_t>(style);
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!ready_[i]) {
+      text_[i] = write(style);
+      ready_[i] = true;
+    }
+    return text_[i];
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  mutable std::string text_[2];
+  mutable bool ready_[2] = {false, false};
+};
+
+/// Views of connection changes as posture_connection_change; they point into `changes`, which
+/// must not change afterwards.
+std::vector<posture_connection_change> change_views(
+    const std::vector<posture::ConnectionChange>& changes);
+
+}  // namespace posture::capi
+
+struct posture_network_changes {
+  explicit posture_network_changes(std::vector<posture::ConnectionChange> c)
+      : changes(std::move(c)), views(posture::capi::change_views(changes)) {}
+
+  const std::vector<posture::ConnectionChange> changes;
+  const std::vector<posture_connection_change> views;
+  posture::capi::LazyJson json;
+};
+
+struct posture_action_plan {
+  explicit posture_action_plan(posture::Selection s);
+
+  const posture::Selection selection;
+  const std::vector<std::vector<posture_connection_change>> changes;  // per action; network only
+  posture::capi::LazyJson json;
+  posture::capi::LazyJson states_json;
+};
+
+namespace posture::capi {
+
+/// The JsonStyle of a POSTURE_JSON_* value, or nothing for an unknown one.
+std::optional<posture::JsonStyle> json_style(int style) noexcept;
 
 /// Records a failure as the calling thread's last error and returns its code. Never throws: when
 /// even the error cannot be stored, the code survives with a fixed message.

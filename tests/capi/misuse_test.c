@@ -545,6 +545,426 @@ static void batch_capacity(void) {
   posture_engine_free(engine);
 }
 
+/* ---- actions ---------------------------------------------------------------------------------- */
+
+/* The fixture's judgment policy with an action policy assigned to every client: a message and a
+ * network denial at Danger, a permit at Safe. */
+#define ACTION_POLICY                                                                          \
+  "{\"format\": \"posture-policy/1\",\n"                                                       \
+  " \"judgment_policies\": [{\"name\": \"Baseline\",\n"                                        \
+  "   \"prohibited_software\": {\"entries\": [{\"name\": \"uTorrent*\", \"level\": \"danger\"}]}}],\n" \
+  " \"action_policies\": [{\"name\": \"Q\", \"levels\": {\n"                                   \
+  "   \"danger\": {\"notify_user\": {\"title\": \"Isolated\", \"text\": \"%host% is isolated\"},\n" \
+  "              \"network\": \"deny\"},\n"                                                    \
+  "   \"safe\": {\"network\": \"permit\"}}}],\n"                                               \
+  " \"defaults\": {\"action_policy\": \"Q\"}}\n"
+
+#define SNAPSHOT_WITH_MAC                                                                      \
+  "{\"asset\": \"PC-000123\", \"host\": \"kobe-01\", \"mac\": [\"00-1a-2b-3c-4d-5e\"],\n"      \
+  " \"ip\": [\"10.0.0.5\"], \"software\": [{\"name\": \"uTorrent\", \"version\": \"3.6\"}]}"
+
+static posture_engine *action_engine(void) {
+  posture_document policy = text_document(ACTION_POLICY, "actions.json");
+  posture_engine *engine = NULL;
+  CHECK_CODE(posture_engine_new(&engine, &policy, 1, NULL, NULL), POSTURE_OK);
+  return engine;
+}
+
+static void action_names(void) {
+  CHECK_STR(posture_action_kind_name(POSTURE_ACTION_NOTIFY_USER), "notify_user");
+  CHECK_STR(posture_action_kind_name(POSTURE_ACTION_EVENT), "event");
+  CHECK_STR(posture_action_kind_name(-1), "");
+  CHECK_STR(posture_action_kind_name(6), "");
+  CHECK_STR(posture_quarantine_state_name(POSTURE_QUARANTINE_EMERGENCY_DENIED), "emergency_denied");
+  CHECK_STR(posture_quarantine_state_name(POSTURE_QUARANTINE_REMOVED), "removed");
+  CHECK_STR(posture_quarantine_state_name(6), "");
+  CHECK_STR(posture_control_op_name(POSTURE_CONTROL_REMOVE_ENTRY), "remove_entry");
+  CHECK_STR(posture_control_op_name(4), "");
+  CHECK_STR(posture_severity_name(POSTURE_SEVERITY_CRITICAL), "critical");
+  CHECK_STR(posture_severity_name(-1), "");
+}
+
+static void action_policies_misuse(void) {
+  posture_engine *engine = fixture_engine();
+  posture_action_policies *policies = (posture_action_policies *)&policy_path;
+  const char *bad = "{\"format\": \"posture-policy/1\",\n"
+                    " \"action_policies\": [{\"name\": \"Q\", \"levels\": {\n"
+                    "   \"danger\": {\"notify_user\": {\"title\": \"%nosuch%\", \"text\": \"x\"}}}}]}";
+  const char *unassigned = "{\"format\": \"posture-policy/1\",\n"
+                           " \"defaults\": {\"action_policy\": \"Missing\"}}";
+  posture_document doc = text_document(bad, "bad.json");
+  posture_engine *other = NULL;
+
+  CHECK_CODE(posture_action_policies_new(NULL, engine), POSTURE_EINVALID);
+  CHECK_CODE(posture_action_policies_new(&policies, NULL), POSTURE_EINVALID);
+  CHECK(policies == NULL);
+  CHECK(posture_action_policies_count(NULL) == 0);
+  CHECK(posture_action_policies_name(NULL, 0) == NULL);
+  posture_action_policies_free(NULL);
+
+  /* A document without action policies has the presets. */
+  CHECK_CODE(posture_action_policies_new(&policies, engine), POSTURE_OK);
+  CHECK(posture_action_policies_count(policies) == 2);
+  CHECK_STR(posture_action_policies_name(policies, 0), "Default");
+  CHECK_STR(posture_action_policies_name(policies, 1), "Initial");
+  CHECK(posture_action_policies_name(policies, 2) == NULL);
+  posture_action_policies_free(policies);
+
+  /* An engine reads the judgment policies only; a bad action policy is found when the action
+   * policies are read, at its line and column in the document. */
+  CHECK_CODE(posture_engine_new(&other, &doc, 1, NULL, NULL), POSTURE_OK);
+  CHECK_CODE(posture_action_policies_new(&policies, other), POSTURE_EPARSE);
+  CHECK(policies == NULL);
+  CHECK_STR(posture_error_last()->file, "bad.json");
+  CHECK(posture_error_last()->line == 3);
+  CHECK(strstr(posture_error_last()->message, "nosuch") != NULL);
+  posture_engine_free(other);
+
+  doc = text_document(unassigned, "unassigned.json");
+  CHECK_CODE(posture_engine_new(&other, &doc, 1, NULL, NULL), POSTURE_OK);
+  CHECK_CODE(posture_action_policies_new(&policies, other), POSTURE_ECHECK);
+  CHECK(strstr(posture_error_last()->message, "Missing") != NULL);
+  posture_engine_free(other);
+  posture_engine_free(engine);
+}
+
+static void client_states_misuse(void) {
+  posture_client_states *states = (posture_client_states *)&policy_path;
+  const char *dup = "{\"format\": \"posture-client-states/1\", \"clients\": "
+                    "[{\"asset\": \"A\"}, {\"asset\": \"A\"}]}";
+  const char *bad_utf8 = "{\"format\": \"posture-client-states/1\", \"clients\": "
+                         "[{\"asset\": \"\xff\"}]}";
+  const char *one = "{\"format\": \"posture-client-states/1\", \"clients\": "
+                    "[{\"asset\": \"PC-1\", \"quarantine\": \"denied\", \"level\": \"danger\", "
+                    "\"consecutive\": {\"times\": 2, \"since\": \"2026-11-20\"}}]}";
+  size_t len = 99;
+
+  CHECK_CODE(posture_client_states_new(NULL), POSTURE_EINVALID);
+  CHECK_CODE(posture_client_states_from_json(NULL, one, strlen(one)), POSTURE_EINVALID);
+  CHECK_CODE(posture_client_states_from_json(&states, NULL, 4), POSTURE_EINVALID);
+  CHECK(states == NULL);
+  CHECK_CODE(posture_client_states_from_json(&states, "{", 1), POSTURE_EPARSE);
+  CHECK(posture_error_last()->line == 1);
+  CHECK_CODE(posture_client_states_from_json(&states, bad_utf8, strlen(bad_utf8)), POSTURE_EPARSE);
+  CHECK_CODE(posture_client_states_from_json(&states, dup, strlen(dup)), POSTURE_ECHECK);
+  CHECK(states == NULL);
+  CHECK_CODE(posture_client_states_from_json(&states, "", 0), POSTURE_EPARSE);
+
+  CHECK(posture_client_states_count(NULL) == 0);
+  CHECK(posture_client_states_asset(NULL, 0) == NULL);
+  CHECK(posture_client_states_quarantine(NULL, 0) == -1);
+  CHECK(posture_client_states_level(NULL, 0) == POSTURE_LEVEL_NONE);
+  CHECK(posture_client_states_consecutive_times(NULL, 0) == 0);
+  CHECK(posture_client_states_json(NULL, POSTURE_JSON_COMPACT, &len) == NULL);
+  CHECK(len == 0);
+  CHECK(posture_error_last()->code == POSTURE_EINVALID);
+  CHECK_CODE(posture_client_states_observe(NULL, NULL), POSTURE_EINVALID);
+  CHECK_CODE(posture_client_states_observe_json(NULL, "{}", 2), POSTURE_EINVALID);
+  CHECK_CODE(posture_client_states_record(NULL, NULL), POSTURE_EINVALID);
+  posture_client_states_free(NULL);
+
+  CHECK_CODE(posture_client_states_from_json(&states, one, strlen(one)), POSTURE_OK);
+  CHECK(posture_client_states_count(states) == 1);
+  CHECK_STR(posture_client_states_asset(states, 0), "PC-1");
+  CHECK(posture_client_states_asset(states, 1) == NULL);
+  CHECK(posture_client_states_quarantine(states, 0) == POSTURE_QUARANTINE_DENIED);
+  CHECK(posture_client_states_quarantine(states, 1) == -1);
+  CHECK(posture_client_states_level(states, 0) == POSTURE_LEVEL_DANGER);
+  CHECK(posture_client_states_consecutive_times(states, 0) == 2);
+  CHECK(posture_client_states_json(states, 2, &len) == NULL);
+  CHECK(posture_error_last()->code == POSTURE_EINVALID);
+
+  /* A bad snapshot leaves the states as they were. */
+  CHECK_CODE(posture_client_states_observe_json(states, "{\"asset\": 5}", 12), POSTURE_EPARSE);
+  CHECK_CODE(posture_client_states_observe_json(states, NULL, 3), POSTURE_EINVALID);
+  CHECK(posture_client_states_count(states) == 1);
+  CHECK_CODE(posture_client_states_observe(states, NULL), POSTURE_EINVALID);
+  CHECK_CODE(posture_client_states_record(states, NULL), POSTURE_EINVALID);
+
+  /* The JSON round-trips. */
+  {
+    const char *json = posture_client_states_json(states, POSTURE_JSON_COMPACT, &len);
+    posture_client_states *again = NULL;
+    char *saved;
+    CHECK(json != NULL && len == strlen(json) && strchr(json, '\n') == NULL);
+    saved = malloc(len + 1);
+    if (saved == NULL) abort();
+    memcpy(saved, json, len + 1);
+    CHECK_CODE(posture_client_states_from_json(&again, saved, len), POSTURE_OK);
+    CHECK_STR(posture_client_states_json(again, POSTURE_JSON_COMPACT, NULL), saved);
+    posture_client_states_free(again);
+    free(saved);
+  }
+  posture_client_states_free(states);
+}
+
+static void network_orders(void) {
+  const char *one = "{\"format\": \"posture-client-states/1\", \"clients\": [{\"asset\": \"PC-1\", "
+                    "\"mac\": [\"00:1A:2B:3C:4D:5E\"], \"ip\": [\"10.0.0.5\"], "
+                    "\"quarantine\": \"permitted\"}]}";
+  posture_network_order order = POSTURE_NETWORK_ORDER_INIT;
+  posture_client_states *states = NULL;
+  posture_network_changes *changes = (posture_network_changes *)&policy_path;
+  const posture_connection_change *c;
+  size_t len = 99;
+
+  CHECK_CODE(posture_network_order_init(NULL, 1), POSTURE_EINVALID);
+  CHECK_CODE(posture_network_order_init(&order, 0), POSTURE_EVERSION);
+  CHECK_CODE(posture_network_order_init(&order, POSTURE_NETWORK_ORDER_VERSION + 1), POSTURE_EVERSION);
+  CHECK_CODE(posture_network_order_init(&order, POSTURE_NETWORK_ORDER_VERSION), POSTURE_OK);
+  CHECK(order.event == -1 && order.asset == NULL && order.auto_refuse == 0);
+  CHECK_CODE(posture_client_states_from_json(&states, one, strlen(one)), POSTURE_OK);
+
+  CHECK_CODE(posture_client_states_apply(&changes, NULL, &order), POSTURE_EINVALID);
+  CHECK(changes == NULL);
+  CHECK_CODE(posture_client_states_apply(NULL, states, NULL), POSTURE_EINVALID);
+  /* The INIT value names no event: an order must say what it does. */
+  order.mac = "00-1a-2b-3c-4d-5e";
+  CHECK_CODE(posture_client_states_apply(&changes, states, &order), POSTURE_EINVALID);
+  order.event = 8;
+  CHECK_CODE(posture_client_states_apply(&changes, states, &order), POSTURE_EINVALID);
+  order.event = POSTURE_NETWORK_EVENT_JUDGED;
+  order.control = 2;
+  CHECK_CODE(posture_client_states_apply(&changes, states, &order), POSTURE_EINVALID);
+  order.control = POSTURE_NETWORK_PERMIT;
+  order.event = POSTURE_NETWORK_EVENT_EMERGENCY_DENY;
+  order.mac = NULL;
+  CHECK_CODE(posture_client_states_apply(&changes, states, &order), POSTURE_EINVALID);
+  order.host = "";
+  CHECK_CODE(posture_client_states_apply(&changes, states, &order), POSTURE_EINVALID);
+  order.host = "\xc3\x28";
+  CHECK_CODE(posture_client_states_apply(&changes, states, &order), POSTURE_EPARSE);
+  order.host = NULL;
+  order.version = 0;
+  order.asset = "PC-1";
+  CHECK_CODE(posture_client_states_apply(&changes, states, &order), POSTURE_EVERSION);
+  order.version = POSTURE_NETWORK_ORDER_VERSION;
+  order.asset = "PC-2";
+  CHECK_CODE(posture_client_states_apply(&changes, states, &order), POSTURE_ENOTFOUND);
+  CHECK(changes == NULL);
+  CHECK(posture_client_states_quarantine(states, 0) == POSTURE_QUARANTINE_PERMITTED);
+
+  /* Emergency denial by MAC in another spelling; only an explicit permit ends it. */
+  order.asset = NULL;
+  order.mac = "00-1a-2b-3c-4d-5e";
+  CHECK_CODE(posture_client_states_apply(&changes, states, &order), POSTURE_OK);
+  CHECK(posture_client_states_quarantine(states, 0) == POSTURE_QUARANTINE_EMERGENCY_DENIED);
+  CHECK(posture_network_changes_count(changes) == 1);
+  c = posture_network_changes_at(changes, 0);
+  CHECK(c != NULL && c->op == POSTURE_CONTROL_EMERGENCY_DENY);
+  if (c) {
+    CHECK_STR(c->asset, "PC-1");
+    CHECK_STR(c->mac, "00:1A:2B:3C:4D:5E");
+    CHECK_STR(c->ip, "10.0.0.5");
+    CHECK_STR(c->host, "");
+  }
+  CHECK(posture_network_changes_at(changes, 1) == NULL);
+  CHECK(strstr(posture_network_changes_json(changes, POSTURE_JSON_COMPACT, &len),
+               "\"op\":\"emergency_deny\"") != NULL);
+  CHECK(posture_network_changes_json(changes, -1, &len) == NULL);
+  CHECK(len == 0);
+  posture_network_changes_free(changes);
+
+  order.event = POSTURE_NETWORK_EVENT_ADMIN_DENY;
+  CHECK_CODE(posture_client_states_apply(&changes, states, &order), POSTURE_OK);
+  CHECK(posture_network_changes_count(changes) == 0); /* an ordinary deny does not apply */
+  CHECK(posture_client_states_quarantine(states, 0) == POSTURE_QUARANTINE_EMERGENCY_DENIED);
+  posture_network_changes_free(changes);
+  order.event = POSTURE_NETWORK_EVENT_ADMIN_PERMIT;
+  CHECK_CODE(posture_client_states_apply(NULL, states, &order), POSTURE_OK);
+  CHECK(posture_client_states_quarantine(states, 0) == POSTURE_QUARANTINE_PERMITTED);
+
+  CHECK(posture_network_changes_count(NULL) == 0);
+  CHECK(posture_network_changes_at(NULL, 0) == NULL);
+  CHECK(posture_network_changes_json(NULL, POSTURE_JSON_COMPACT, NULL) == NULL);
+  posture_network_changes_free(NULL);
+  posture_client_states_free(states);
+}
+
+static void select_misuse(void) {
+  posture_engine *engine = action_engine();
+  posture_action_policies *policies = NULL;
+  posture_action_plan *plan = (posture_action_plan *)&policy_path;
+  posture_judgment *j = NULL;
+  const posture_judgment *js[2];
+  posture_action_options opts = POSTURE_ACTION_OPTIONS_INIT;
+  const char *stored = "{\"asset\": \"PC-1\", \"reference_time\": \"2026-11-22T00:00:00Z\", "
+                       "\"status\": \"judged\", \"level\": \"danger\"}";
+  size_t len = 99;
+
+  CHECK_CODE(posture_action_policies_new(&policies, engine), POSTURE_OK);
+  CHECK_CODE(posture_engine_judge_json(&j, engine, SNAPSHOT_WITH_MAC, strlen(SNAPSHOT_WITH_MAC),
+                                       FIXTURE_AT),
+             POSTURE_OK);
+  js[0] = j;
+  js[1] = NULL;
+
+  CHECK_CODE(posture_action_options_init(NULL, 1), POSTURE_EINVALID);
+  CHECK_CODE(posture_action_options_init(&opts, 0), POSTURE_EVERSION);
+  CHECK_CODE(posture_action_options_init(&opts, POSTURE_ACTION_OPTIONS_VERSION), POSTURE_OK);
+  CHECK(opts.policy == NULL && opts.mail_from == NULL && opts.command_folder == NULL);
+
+  CHECK_CODE(posture_action_select(NULL, policies, js, 1, NULL, NULL), POSTURE_EINVALID);
+  CHECK_CODE(posture_action_select(&plan, NULL, js, 1, NULL, NULL), POSTURE_EINVALID);
+  CHECK(plan == NULL);
+  CHECK_CODE(posture_action_select(&plan, policies, NULL, 1, NULL, NULL), POSTURE_EINVALID);
+  CHECK_CODE(posture_action_select(&plan, policies, js, 2, NULL, NULL), POSTURE_EINVALID);
+  CHECK(strstr(posture_error_last()->message, "judgment 1") != NULL);
+  opts.version = POSTURE_ACTION_OPTIONS_VERSION + 1;
+  CHECK_CODE(posture_action_select(&plan, policies, js, 1, NULL, &opts), POSTURE_EVERSION);
+  opts.version = POSTURE_ACTION_OPTIONS_VERSION;
+  opts.policy = "Initial";
+  CHECK_CODE(posture_action_select(&plan, policies, js, 1, NULL, &opts), POSTURE_EINVALID);
+  opts.policy = "No such policy";
+  CHECK_CODE(posture_action_select(&plan, policies, js, 1, NULL, &opts), POSTURE_ENOTFOUND);
+  opts.policy = "Q\xff";
+  CHECK_CODE(posture_action_select(&plan, policies, js, 1, NULL, &opts), POSTURE_EPARSE);
+  opts.policy = NULL;
+  opts.mail_from = "a@b\r\nBcc: x@y";
+  CHECK_CODE(posture_action_select(&plan, policies, js, 1, NULL, &opts), POSTURE_EINVALID);
+  opts.mail_from = NULL;
+  CHECK(plan == NULL);
+
+  CHECK_CODE(posture_action_select_json(NULL, policies, stored, strlen(stored), NULL, NULL),
+             POSTURE_EINVALID);
+  CHECK_CODE(posture_action_select_json(&plan, policies, NULL, 5, NULL, NULL), POSTURE_EINVALID);
+  CHECK_CODE(posture_action_select_json(&plan, policies, "{\"asset\": ", 10, NULL, NULL),
+             POSTURE_EPARSE);
+  CHECK_CODE(posture_action_select_json(&plan, policies, "{\"asset\": \"\xff\"}", 15, NULL, NULL),
+             POSTURE_EPARSE);
+  CHECK(plan == NULL);
+
+  /* No judgments select nothing. */
+  CHECK_CODE(posture_action_select(&plan, policies, NULL, 0, NULL, NULL), POSTURE_OK);
+  CHECK(posture_action_plan_count(plan) == 0 && posture_action_plan_client_count(plan) == 0);
+  posture_action_plan_free(plan);
+
+  /* Getters on NULL and out of range. */
+  CHECK(posture_action_plan_json(NULL, POSTURE_JSON_COMPACT, &len) == NULL);
+  CHECK(len == 0);
+  CHECK(posture_action_plan_states_json(NULL, POSTURE_JSON_PRETTY, NULL) == NULL);
+  CHECK_CODE(posture_action_plan_states(NULL, NULL), POSTURE_EINVALID);
+  {
+    posture_client_states *s = (posture_client_states *)&policy_path;
+    CHECK_CODE(posture_action_plan_states(&s, NULL), POSTURE_EINVALID);
+    CHECK(s == NULL);
+  }
+  CHECK(posture_action_plan_run_time(NULL) == 0);
+  CHECK(posture_action_plan_count(NULL) == 0);
+  CHECK(posture_action_plan_kind(NULL, 0) == -1);
+  CHECK(posture_action_plan_level(NULL, 0) == POSTURE_LEVEL_NONE);
+  CHECK(posture_action_plan_policy(NULL, 0) == NULL);
+  CHECK(posture_action_plan_asset_count(NULL, 0) == 0);
+  CHECK(posture_action_plan_asset(NULL, 0, 0) == NULL);
+  CHECK(posture_action_plan_title(NULL, 0) == NULL);
+  CHECK(posture_action_plan_recipient(NULL, 0, 0) == NULL);
+  CHECK(posture_action_plan_argc(NULL, 0) == 0);
+  CHECK(posture_action_plan_argv(NULL, 0, 0) == NULL);
+  CHECK(posture_action_plan_file_content(NULL, 0, 0, &len) == NULL && len == 0);
+  CHECK(posture_action_plan_antivirus_definitions(NULL, 0) == -1);
+  CHECK(posture_action_plan_network_control(NULL, 0) == -1);
+  CHECK(posture_action_plan_change(NULL, 0, 0) == NULL);
+  CHECK(posture_action_plan_severity(NULL, 0) == -1);
+  CHECK(posture_action_plan_client_count(NULL) == 0);
+  CHECK(posture_action_plan_client_asset(NULL, 0) == NULL);
+  CHECK(posture_action_plan_decision_count(NULL, 0) == 0);
+  CHECK(posture_action_plan_decision_kind(NULL, 0, 0) == -1);
+  CHECK(posture_action_plan_decision_selected(NULL, 0, 0) == -1);
+  CHECK(posture_action_plan_decision_why(NULL, 0, 0) == NULL);
+  posture_action_plan_free(NULL);
+
+  posture_judgment_free(j);
+  posture_action_policies_free(policies);
+  posture_engine_free(engine);
+}
+
+/* Immediate mode as a NAC host runs it: judge, observe the snapshot, select; the engine may go
+ * first, the policies and the plan stay valid. */
+static void select_immediate(void) {
+  posture_engine *engine = action_engine();
+  posture_action_policies *policies = NULL;
+  posture_snapshot *s = NULL;
+  posture_judgment *j = NULL;
+  posture_client_states *states = NULL, *next = NULL;
+  posture_action_plan *plan = NULL, *again = NULL;
+  const posture_judgment *js[1];
+  const posture_connection_change *c;
+
+  CHECK_CODE(posture_action_policies_new(&policies, engine), POSTURE_OK);
+  CHECK_CODE(posture_snapshot_from_json(&s, SNAPSHOT_WITH_MAC, strlen(SNAPSHOT_WITH_MAC)),
+             POSTURE_OK);
+  CHECK_CODE(posture_engine_judge(&j, engine, s, FIXTURE_AT), POSTURE_OK);
+  posture_engine_free(engine);
+  CHECK_CODE(posture_client_states_new(&states), POSTURE_OK);
+  CHECK_CODE(posture_client_states_observe(states, s), POSTURE_OK);
+  CHECK_CODE(posture_client_states_observe(states, s), POSTURE_OK); /* the same client again */
+  CHECK(posture_client_states_count(states) == 1);
+  js[0] = j;
+  CHECK_CODE(posture_action_select(&plan, policies, js, 1, states, NULL), POSTURE_OK);
+  CHECK(posture_action_plan_run_time(plan) == FIXTURE_AT);
+  CHECK(posture_action_plan_count(plan) == 2);
+  /* The user hears of the denial before it cuts them off. */
+  CHECK(posture_action_plan_kind(plan, 0) == POSTURE_ACTION_NOTIFY_USER);
+  CHECK_STR(posture_action_plan_title(plan, 0), "Isolated");
+  CHECK_STR(posture_action_plan_text(plan, 0), "kobe-01 is isolated");
+  CHECK_STR(posture_action_plan_html(plan, 0), "");
+  CHECK(posture_action_plan_subject(plan, 0) == NULL);
+  CHECK(posture_action_plan_kind(plan, 1) == POSTURE_ACTION_NETWORK);
+  CHECK(posture_action_plan_level(plan, 1) == POSTURE_LEVEL_DANGER);
+  CHECK_STR(posture_action_plan_policy(plan, 1), "Q");
+  CHECK_STR(posture_action_plan_asset(plan, 1, 0), "PC-000123");
+  CHECK(posture_action_plan_asset(plan, 1, 1) == NULL);
+  CHECK(posture_action_plan_network_control(plan, 1) == POSTURE_NETWORK_DENY);
+  CHECK(posture_action_plan_quarantine_from(plan, 1) == POSTURE_QUARANTINE_UNREGISTERED);
+  CHECK(posture_action_plan_quarantine_to(plan, 1) == POSTURE_QUARANTINE_DENIED);
+  CHECK(posture_action_plan_change_count(plan, 1) == 1);
+  c = posture_action_plan_change(plan, 1, 0);
+  CHECK(c != NULL && c->op == POSTURE_CONTROL_DENY);
+  if (c) CHECK_STR(c->mac, "00:1A:2B:3C:4D:5E");
+  CHECK(posture_action_plan_change(plan, 1, 1) == NULL);
+  CHECK(posture_action_plan_change(plan, 0, 0) == NULL);
+  CHECK(posture_action_plan_client_count(plan) == 1);
+  CHECK(posture_action_plan_client_level(plan, 0) == POSTURE_LEVEL_DANGER);
+  CHECK_STR(posture_action_plan_client_note(plan, 0), "");
+  CHECK(posture_action_plan_decision_count(plan, 0) == 2);
+  CHECK(posture_action_plan_decision_selected(plan, 0, 1) == 1);
+  CHECK(posture_action_plan_decision_why(plan, 0, 2) == NULL);
+  CHECK(posture_action_plan_json(plan, 7, NULL) == NULL);
+  CHECK(posture_error_last()->code == POSTURE_EINVALID);
+
+  /* The input states are not changed; the plan holds the new ones. */
+  CHECK(posture_client_states_quarantine(states, 0) == POSTURE_QUARANTINE_UNREGISTERED);
+  CHECK_CODE(posture_action_plan_states(&next, plan), POSTURE_OK);
+  CHECK(posture_client_states_quarantine(next, 0) == POSTURE_QUARANTINE_DENIED);
+  CHECK(posture_client_states_consecutive_times(next, 0) == 1);
+
+  /* Selecting again from the same judgment counts nothing twice and repeats no network change. */
+  CHECK_CODE(posture_action_select(&again, policies, js, 1, next, NULL), POSTURE_OK);
+  CHECK(posture_action_plan_count(again) == 1);
+  CHECK(posture_action_plan_kind(again, 0) == POSTURE_ACTION_NOTIFY_USER);
+  posture_action_plan_free(again);
+  again = NULL;
+
+  /* Deferred mode: the judgment recorded first, then selected, counts once too. */
+  CHECK_CODE(posture_client_states_record(states, j), POSTURE_OK);
+  CHECK_CODE(posture_client_states_record(states, j), POSTURE_OK);
+  CHECK(posture_client_states_consecutive_times(states, 0) == 1);
+  CHECK(posture_client_states_level(states, 0) == POSTURE_LEVEL_DANGER);
+  CHECK_CODE(posture_action_select(&again, policies, js, 1, states, NULL), POSTURE_OK);
+  CHECK_STR(posture_action_plan_json(again, POSTURE_JSON_COMPACT, NULL),
+            posture_action_plan_json(plan, POSTURE_JSON_COMPACT, NULL));
+  CHECK_STR(posture_action_plan_states_json(again, POSTURE_JSON_PRETTY, NULL),
+            posture_action_plan_states_json(plan, POSTURE_JSON_PRETTY, NULL));
+
+  posture_action_plan_free(again);
+  posture_action_plan_free(plan);
+  posture_client_states_free(next);
+  posture_client_states_free(states);
+  posture_judgment_free(j);
+  posture_snapshot_free(s);
+  posture_action_policies_free(policies);
+}
+
 int main(int argc, char **argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: %s <policy file>\n", argv[0]);
@@ -566,5 +986,11 @@ int main(int argc, char **argv) {
   all_diagnostics();
   batch_bad_record();
   batch_capacity();
+  action_names();
+  action_policies_misuse();
+  client_states_misuse();
+  network_orders();
+  select_misuse();
+  select_immediate();
   return check_exit("capi misuse");
 }

@@ -18,8 +18,9 @@
  *
  * Thread safety
  *   - posture_engine is immutable once created: any number of threads may judge with it at once.
- *   - posture_snapshot and posture_judgment are thread-compatible: one thread at a time, or
- *     read-only from many.
+ *   - posture_action_policies, posture_action_plan and posture_network_changes are immutable too.
+ *   - posture_snapshot, posture_judgment and posture_client_states are thread-compatible: one
+ *     thread at a time, or read-only from many.
  *   - Error state is per thread. No global initialisation is needed.
  */
 #ifndef POSTURE_POSTURE_H
@@ -355,6 +356,394 @@ POSTURE_API size_t posture_batch_error_count(const posture_batch *batch);
 POSTURE_API const posture_error *posture_batch_error(const posture_batch *batch, size_t index);
 /** Releases a batch. NULL is allowed. */
 POSTURE_API void posture_batch_free(posture_batch *batch);
+
+/* ---- actions -------------------------------------------------------------------------------- */
+
+/* posture selects and prepares actions; the host performs them (docs/actions.md). Selection is
+ * pure: judgments and client states in, an action plan and new client states out. */
+
+/* Kinds of action. Values are fixed forever. */
+#define POSTURE_ACTION_NOTIFY_USER 0 /**< a message shown on the client */
+#define POSTURE_ACTION_EMAIL_ADMIN 1 /**< one mail per policy and level, listing its clients */
+#define POSTURE_ACTION_NETWORK 2     /**< a quarantine transition with its connection changes */
+#define POSTURE_ACTION_COMMAND 3     /**< one program run (argv, never a shell) per policy and level */
+#define POSTURE_ACTION_DISTRIBUTE 4  /**< updates and/or anti-virus definitions to push */
+#define POSTURE_ACTION_EVENT 5       /**< a monitoring event */
+
+/* Quarantine states of a client. Values are fixed forever. */
+#define POSTURE_QUARANTINE_UNREGISTERED 0
+#define POSTURE_QUARANTINE_PERMITTED 1
+#define POSTURE_QUARANTINE_DENIED 2
+#define POSTURE_QUARANTINE_EMERGENCY_DENIED 3
+#define POSTURE_QUARANTINE_EXEMPT 4
+#define POSTURE_QUARANTINE_REMOVED 5
+
+/* What a network action asks for. */
+#define POSTURE_NETWORK_PERMIT 0
+#define POSTURE_NETWORK_DENY 1
+
+/* Operations on the NAC's connection control list. */
+#define POSTURE_CONTROL_PERMIT 0
+#define POSTURE_CONTROL_DENY 1
+#define POSTURE_CONTROL_EMERGENCY_DENY 2 /**< deny at once; the connector should not queue it */
+#define POSTURE_CONTROL_REMOVE_ENTRY 3   /**< forget the client's entry (a retired asset) */
+
+/* Network-control events (the quarantine state machine's inputs). */
+#define POSTURE_NETWORK_EVENT_JUDGED 0             /**< a judgment fired a network action */
+#define POSTURE_NETWORK_EVENT_ADMIN_PERMIT 1       /**< the only event that ends an emergency */
+#define POSTURE_NETWORK_EVENT_ADMIN_DENY 2
+#define POSTURE_NETWORK_EVENT_EMERGENCY_DENY 3
+#define POSTURE_NETWORK_EVENT_REGISTER_PERMITTED 4 /**< on an imported permitted-PC list */
+#define POSTURE_NETWORK_EVENT_REMOVE 5             /**< the asset is retired */
+#define POSTURE_NETWORK_EVENT_SET_EXEMPT 6
+#define POSTURE_NETWORK_EVENT_CLEAR_EXEMPT 7
+
+/* Severities of a monitoring event. */
+#define POSTURE_SEVERITY_INFORMATION 0
+#define POSTURE_SEVERITY_NOTICE 1
+#define POSTURE_SEVERITY_WARNING 2
+#define POSTURE_SEVERITY_ERROR 3
+#define POSTURE_SEVERITY_CRITICAL 4
+
+/* JSON output styles. */
+#define POSTURE_JSON_COMPACT 0 /**< one line */
+#define POSTURE_JSON_PRETTY 1  /**< indented, as the command line writes plans and state files */
+
+/** "notify_user", "email_admin", "network", "command", "distribute", "event"; "" otherwise. */
+POSTURE_API const char *posture_action_kind_name(int kind);
+/** "unregistered", "permitted", "denied", "emergency_denied", "exempt", "removed"; "" otherwise. */
+POSTURE_API const char *posture_quarantine_state_name(int state);
+/** "permit", "deny", "emergency_deny", "remove_entry" (POSTURE_CONTROL_*); "" otherwise. */
+POSTURE_API const char *posture_control_op_name(int op);
+/** "information", "notice", "warning", "error", "critical"; "" otherwise. */
+POSTURE_API const char *posture_severity_name(int severity);
+
+/** The checked action policies of an engine's policy documents, with the presets. Immutable. */
+typedef struct posture_action_policies posture_action_policies;
+
+/**
+ * Reads the action policies of the documents `engine` was built from (their `action_policies`
+ * array; the presets "Default" and "Initial" alone when there is none) and checks that every
+ * action policy the assignment table names exists. Every problem is reported, each with the
+ * line and column in its policy document.
+ * Ownership: *out belongs to the caller; release it with posture_action_policies_free. It does
+ * not refer to the engine, which may be freed first.
+ * Thread safety: the result is immutable; any number of threads may select with it at once.
+ * Errors: POSTURE_EINVALID, POSTURE_EPARSE, POSTURE_ECHECK, POSTURE_ELIMIT.
+ */
+POSTURE_API int posture_action_policies_new(posture_action_policies **out,
+                                            const posture_engine *engine);
+/** Releases action policies. NULL is allowed. Plans selected with them stay valid. */
+POSTURE_API void posture_action_policies_free(posture_action_policies *policies);
+/** Number of action policies, presets included. */
+POSTURE_API size_t posture_action_policies_count(const posture_action_policies *policies);
+/** Name of action policy i (those of the documents in order, then the presets), or NULL.
+ * Valid until the policies are freed. */
+POSTURE_API const char *posture_action_policies_name(const posture_action_policies *policies,
+                                                     size_t index);
+
+/** Everything kept per client between runs: identity, last judgment, consecutive counters,
+ * quarantine state (posture-client-states/1). Thread-compatible. */
+typedef struct posture_client_states posture_client_states;
+
+/**
+ * An empty set of client states (a first run).
+ * Ownership: *out belongs to the caller; release it with posture_client_states_free.
+ * Errors: POSTURE_EINVALID.
+ */
+POSTURE_API int posture_client_states_new(posture_client_states **out);
+/**
+ * Reads client states (posture-client-states/1 JSON). Unknown keys and an asset listed twice
+ * are errors; every problem is reported with its line and column.
+ * Ownership: *out belongs to the caller; release it with posture_client_states_free.
+ * Errors: POSTURE_EINVALID, POSTURE_EPARSE, POSTURE_ECHECK, POSTURE_ELIMIT, POSTURE_EVERSION.
+ */
+POSTURE_API int posture_client_states_from_json(posture_client_states **out, const char *data,
+                                                size_t len);
+/** Releases client states. NULL is allowed. */
+POSTURE_API void posture_client_states_free(posture_client_states *states);
+/** Number of clients. */
+POSTURE_API size_t posture_client_states_count(const posture_client_states *states);
+/** Asset number of client i, or NULL. Valid until `states` is next changed or freed. */
+POSTURE_API const char *posture_client_states_asset(const posture_client_states *states,
+                                                    size_t index);
+/** POSTURE_QUARANTINE_* of client i, or -1. */
+POSTURE_API int posture_client_states_quarantine(const posture_client_states *states,
+                                                 size_t index);
+/** POSTURE_LEVEL_* last recorded for client i (POSTURE_LEVEL_NONE when none or out of range). */
+POSTURE_API int posture_client_states_level(const posture_client_states *states, size_t index);
+/** Judgments in a row at that level for client i; 0 when none or out of range. */
+POSTURE_API uint32_t posture_client_states_consecutive_times(const posture_client_states *states,
+                                                             size_t index);
+/**
+ * Takes a client's identity (host, user, group, IP and MAC addresses, OS name, location) and its
+ * management flag from a snapshot of it, adding the client when it is new. Templates and network
+ * changes use this identity: call it for each snapshot before selecting in immediate mode.
+ * Errors: POSTURE_EINVALID. On failure `states` is unchanged.
+ */
+POSTURE_API int posture_client_states_observe(posture_client_states *states,
+                                              const posture_snapshot *snapshot);
+/** As posture_client_states_observe, for a snapshot given as posture-inventory/1 JSON.
+ * Errors: also POSTURE_EPARSE, POSTURE_ECHECK, POSTURE_ELIMIT. */
+POSTURE_API int posture_client_states_observe_json(posture_client_states *states,
+                                                   const char *data, size_t len);
+/**
+ * Records a judgment in its client's state (deferred mode: record each judgment as it is made,
+ * select later), adding the client when it is new. A judgment counts once: one not later than the
+ * last recorded leaves the state as it is.
+ * Errors: POSTURE_EINVALID. On failure `states` is unchanged.
+ */
+POSTURE_API int posture_client_states_record(posture_client_states *states,
+                                             const posture_judgment *judgment);
+/**
+ * The states as posture-client-states/1 JSON (`style`: POSTURE_JSON_*); reading it back gives
+ * the same states. Valid until the next call on `states`. NULL (and *len_out 0) for a NULL
+ * handle, an unknown style, or when memory runs out; posture_error_last() says which.
+ */
+POSTURE_API const char *posture_client_states_json(posture_client_states *states, int style,
+                                                   size_t *len_out);
+
+/** Connection changes for the host's NAC connector, in the order to make them. Immutable. */
+typedef struct posture_network_changes posture_network_changes;
+
+/** One connection change, owned by the library (never allocate one yourself: fields may be
+ * appended). `mac`, `ip` and `host` say how the connector finds the client; any may be "". They
+ * are the client's own values: use them as data, never as part of a command line. */
+typedef struct posture_connection_change {
+  int op;            /**< POSTURE_CONTROL_* */
+  const char *asset; /**< whose change it is; never NULL */
+  const char *mac;   /**< canonical "00:1A:2B:3C:4D:5E", or ""; never NULL */
+  const char *ip;    /**< never NULL */
+  const char *host;  /**< never NULL */
+} posture_connection_change;
+
+#define POSTURE_NETWORK_ORDER_VERSION 1
+/** An administrator's network-control order (as JP1/CSC's cscnetctrl). Fields are only ever
+ * appended; `version` says how many the caller knows. */
+typedef struct posture_network_order {
+  unsigned int version; /**< POSTURE_NETWORK_ORDER_VERSION */
+  int event;            /**< POSTURE_NETWORK_EVENT_*; required (the INIT value is invalid) */
+  int control;          /**< POSTURE_NETWORK_*, for POSTURE_NETWORK_EVENT_JUDGED */
+  int auto_refuse;      /**< nonzero: POSTURE_NETWORK_EVENT_REMOVE denies the client first */
+  /* Which clients: by asset number when given; otherwise by MAC (any separator) when given,
+   * else by IP address and/or host name (both must match when both are given). NULL or "" is
+   * "not given"; at least one is required. */
+  const char *asset;
+  const char *mac;
+  const char *ip;
+  const char *host;
+} posture_network_order;
+#define POSTURE_NETWORK_ORDER_INIT \
+  {POSTURE_NETWORK_ORDER_VERSION, -1, POSTURE_NETWORK_PERMIT, 0, NULL, NULL, NULL, NULL}
+/** Fills `order` with defaults for `version` (for FFI callers that cannot use the macro). */
+POSTURE_API int posture_network_order_init(posture_network_order *order, unsigned int version);
+
+/**
+ * Carries out an order on every client it names, through the quarantine state machine
+ * (docs/actions.md §4): `states` is updated in place and *changes_out receives the connection
+ * changes to make (none when no state changed: an order that does not apply says so in no
+ * change). `changes_out` may be NULL when the caller does not want them.
+ * Ownership: *changes_out belongs to the caller; release it with posture_network_changes_free.
+ * Errors: POSTURE_EINVALID (NULL, no client named, unknown event or control), POSTURE_EPARSE (a
+ * key is not UTF-8), POSTURE_ENOTFOUND (no client matches), POSTURE_EVERSION. On failure
+ * `states` is unchanged.
+ */
+POSTURE_API int posture_client_states_apply(posture_network_changes **changes_out,
+                                            posture_client_states *states,
+                                            const posture_network_order *order);
+/** Releases changes. NULL is allowed. */
+POSTURE_API void posture_network_changes_free(posture_network_changes *changes);
+POSTURE_API size_t posture_network_changes_count(const posture_network_changes *changes);
+/** Change i, or NULL. Valid until the changes are freed. */
+POSTURE_API const posture_connection_change *posture_network_changes_at(
+    const posture_network_changes *changes, size_t index);
+/** The changes as posture-connection-changes/1 JSON (what `posture netctl` prints), built on the
+ * first call per style. Valid until the changes are freed; several threads may ask at once. NULL
+ * (and *len_out 0) for a NULL handle or unknown style, or when memory runs out. */
+POSTURE_API const char *posture_network_changes_json(const posture_network_changes *changes,
+                                                     int style, size_t *len_out);
+
+#define POSTURE_ACTION_OPTIONS_VERSION 1
+/** Selection options. Fields are only ever appended; `version` says how many the caller knows.
+ * Strings are copied during the call; NULL is the same as "". */
+typedef struct posture_action_options {
+  unsigned int version;       /**< POSTURE_ACTION_OPTIONS_VERSION */
+  const char *policy;         /**< act with this action policy for every client (not "Initial") */
+  const char *command_folder; /**< parent of the folders commands' files go to */
+  const char *mail_from;      /**< sender of administrator mails; "" leaves it to the host */
+} posture_action_options;
+#define POSTURE_ACTION_OPTIONS_INIT {POSTURE_ACTION_OPTIONS_VERSION, NULL, NULL, NULL}
+/** Fills `opts` with defaults for `version` (for FFI callers that cannot use the macro). */
+POSTURE_API int posture_action_options_init(posture_action_options *opts, unsigned int version);
+
+/** The actions selected for a run, each client's decisions and the new client states.
+ * Immutable; any number of threads may read it at once. */
+typedef struct posture_action_plan posture_action_plan;
+
+/**
+ * Selects the actions for a run (immediate mode: the run's judgments; deferred mode: the latest
+ * stored ones, after posture_client_states_record). Each client's judgments are recorded in
+ * reference-time order, and its latest one is acted on through its action policy: options->policy,
+ * else the judgment's, else the state's, else "Default". The judgments' reference times are "now":
+ * no clock is read. `states` may be NULL (a first run: every client is new) and is not changed:
+ * the new states are in the plan (posture_action_plan_states). `options` may be NULL.
+ * `judgments` is an array of `judgment_count` handles (none NULL); a count of 0 selects nothing.
+ * Problems of one client (an unknown policy name, a stale judgment) are notes in its decision.
+ * Ownership: *out belongs to the caller; release it with posture_action_plan_free.
+ * Errors: POSTURE_EINVALID (NULL, "Initial" as options->policy, a bad sender or folder, two
+ * states with one asset), POSTURE_EPARSE (an option is not UTF-8), POSTURE_ENOTFOUND (unknown
+ * options->policy), POSTURE_EVERSION.
+ */
+POSTURE_API int posture_action_select(posture_action_plan **out,
+                                      const posture_action_policies *policies,
+                                      const posture_judgment *const *judgments,
+                                      size_t judgment_count, const posture_client_states *states,
+                                      const posture_action_options *options);
+/**
+ * As posture_action_select, for judgments given as JSON, as posture_judgment_json and
+ * `posture judge` write them: JSON Lines, a JSON array, or one judgment (what `posture act` reads).
+ * Errors: also POSTURE_EPARSE, POSTURE_ECHECK, POSTURE_ELIMIT (every problem of every line).
+ */
+POSTURE_API int posture_action_select_json(posture_action_plan **out,
+                                           const posture_action_policies *policies,
+                                           const char *judgments, size_t len,
+                                           const posture_client_states *states,
+                                           const posture_action_options *options);
+/** Releases a plan. NULL is allowed. */
+POSTURE_API void posture_action_plan_free(posture_action_plan *plan);
+
+/**
+ * The plan as posture-action-plan/1 JSON (`style`: POSTURE_JSON_*), byte for byte what `posture
+ * act` prints (without its final newline; POSTURE_JSON_COMPACT as with --compact). Built on the
+ * first call per style; valid until the plan is freed; several threads may ask at once. NULL (and
+ * *len_out 0) for a NULL plan or unknown style, or when memory runs out.
+ */
+POSTURE_API const char *posture_action_plan_json(const posture_action_plan *plan, int style,
+                                                 size_t *len_out);
+/** The new client states as posture-client-states/1 JSON, byte for byte what `posture act`
+ * writes back with POSTURE_JSON_PRETTY. Lifetime and failures as posture_action_plan_json. */
+POSTURE_API const char *posture_action_plan_states_json(const posture_action_plan *plan,
+                                                        int style, size_t *len_out);
+/**
+ * A copy of the new client states, to keep for the next run: the states given, in order, then the
+ * clients first seen in the judgments.
+ * Ownership: *out belongs to the caller; release it with posture_client_states_free.
+ * Errors: POSTURE_EINVALID.
+ */
+POSTURE_API int posture_action_plan_states(posture_client_states **out,
+                                           const posture_action_plan *plan);
+/** Time of the run (the latest reference time among the judgments acted on); 0 for NULL. */
+POSTURE_API int64_t posture_action_plan_run_time(const posture_action_plan *plan);
+
+/* Actions, in the order to carry them out: user notifications, events, administrator mails,
+ * commands, distributions, network changes. Strings are valid until the plan is freed. Asking an
+ * action for another kind's field, or an index out of range, yields NULL, 0 or -1 as stated. */
+
+POSTURE_API size_t posture_action_plan_count(const posture_action_plan *plan);
+/** POSTURE_ACTION_* of action i, or -1. */
+POSTURE_API int posture_action_plan_kind(const posture_action_plan *plan, size_t action);
+/** POSTURE_LEVEL_* the action was selected for, or POSTURE_LEVEL_NONE. */
+POSTURE_API int posture_action_plan_level(const posture_action_plan *plan, size_t action);
+/** The action policy it comes from, or NULL. */
+POSTURE_API const char *posture_action_plan_policy(const posture_action_plan *plan, size_t action);
+/** The clients it concerns: one for per-client actions, all of the batch for mails and commands
+ * (input order). */
+POSTURE_API size_t posture_action_plan_asset_count(const posture_action_plan *plan, size_t action);
+POSTURE_API const char *posture_action_plan_asset(const posture_action_plan *plan, size_t action,
+                                                  size_t index);
+
+/* POSTURE_ACTION_NOTIFY_USER */
+POSTURE_API const char *posture_action_plan_title(const posture_action_plan *plan, size_t action);
+POSTURE_API const char *posture_action_plan_text(const posture_action_plan *plan, size_t action);
+/** "" when the policy has no HTML body. */
+POSTURE_API const char *posture_action_plan_html(const posture_action_plan *plan, size_t action);
+
+/* POSTURE_ACTION_EMAIL_ADMIN. Recipients are blind copies. */
+/** The sender; "" leaves it to the host's mail settings. */
+POSTURE_API const char *posture_action_plan_mail_from(const posture_action_plan *plan,
+                                                      size_t action);
+POSTURE_API size_t posture_action_plan_recipient_count(const posture_action_plan *plan,
+                                                       size_t action);
+POSTURE_API const char *posture_action_plan_recipient(const posture_action_plan *plan,
+                                                      size_t action, size_t index);
+POSTURE_API const char *posture_action_plan_subject(const posture_action_plan *plan,
+                                                    size_t action);
+POSTURE_API const char *posture_action_plan_body(const posture_action_plan *plan, size_t action);
+
+/* POSTURE_ACTION_COMMAND. Execute argv directly (argv[0] is the program), never through a
+ * shell. When there are files, create the folder, write them there, run, then remove it. */
+/** The command's name for people and logs; may be "". */
+POSTURE_API const char *posture_action_plan_command_name(const posture_action_plan *plan,
+                                                         size_t action);
+POSTURE_API size_t posture_action_plan_argc(const posture_action_plan *plan, size_t action);
+POSTURE_API const char *posture_action_plan_argv(const posture_action_plan *plan, size_t action,
+                                                 size_t index);
+/** "" when the command reads no files. */
+POSTURE_API const char *posture_action_plan_folder(const posture_action_plan *plan, size_t action);
+POSTURE_API size_t posture_action_plan_file_count(const posture_action_plan *plan, size_t action);
+POSTURE_API const char *posture_action_plan_file_name(const posture_action_plan *plan,
+                                                      size_t action, size_t index);
+POSTURE_API const char *posture_action_plan_file_content(const posture_action_plan *plan,
+                                                         size_t action, size_t index,
+                                                         size_t *len_out);
+
+/* POSTURE_ACTION_DISTRIBUTE */
+/** Update ids to push, sorted. */
+POSTURE_API size_t posture_action_plan_update_count(const posture_action_plan *plan,
+                                                    size_t action);
+POSTURE_API const char *posture_action_plan_update(const posture_action_plan *plan, size_t action,
+                                                   size_t index);
+/** 1 when anti-virus definitions are to be pushed, 0 when not, -1 for another kind. */
+POSTURE_API int posture_action_plan_antivirus_definitions(const posture_action_plan *plan,
+                                                          size_t action);
+
+/* POSTURE_ACTION_NETWORK */
+/** POSTURE_NETWORK_*, or -1. */
+POSTURE_API int posture_action_plan_network_control(const posture_action_plan *plan,
+                                                    size_t action);
+/** POSTURE_QUARANTINE_* before and after, or -1. */
+POSTURE_API int posture_action_plan_quarantine_from(const posture_action_plan *plan,
+                                                    size_t action);
+POSTURE_API int posture_action_plan_quarantine_to(const posture_action_plan *plan, size_t action);
+POSTURE_API size_t posture_action_plan_change_count(const posture_action_plan *plan,
+                                                    size_t action);
+/** Connection change i of a network action, or NULL. Valid until the plan is freed. */
+POSTURE_API const posture_connection_change *posture_action_plan_change(
+    const posture_action_plan *plan, size_t action, size_t index);
+
+/* POSTURE_ACTION_EVENT */
+/** POSTURE_SEVERITY_*, or -1. */
+POSTURE_API int posture_action_plan_severity(const posture_action_plan *plan, size_t action);
+/** One line. */
+POSTURE_API const char *posture_action_plan_message(const posture_action_plan *plan,
+                                                    size_t action);
+
+/* Decisions: per client of the run (input order), what was configured, whether it was selected
+ * and why. Strings are valid until the plan is freed. */
+
+POSTURE_API size_t posture_action_plan_client_count(const posture_action_plan *plan);
+POSTURE_API const char *posture_action_plan_client_asset(const posture_action_plan *plan,
+                                                         size_t client);
+/** The action policy used; "" when none could be. */
+POSTURE_API const char *posture_action_plan_client_policy(const posture_action_plan *plan,
+                                                          size_t client);
+/** POSTURE_LEVEL_* acted on, or POSTURE_LEVEL_NONE. */
+POSTURE_API int posture_action_plan_client_level(const posture_action_plan *plan, size_t client);
+/** Why nothing applies to the client at all (a stale judgment, an unknown policy); "" otherwise. */
+POSTURE_API const char *posture_action_plan_client_note(const posture_action_plan *plan,
+                                                        size_t client);
+/** The configured actions of the client's level. */
+POSTURE_API size_t posture_action_plan_decision_count(const posture_action_plan *plan,
+                                                      size_t client);
+/** POSTURE_ACTION_* of decision d, or -1. */
+POSTURE_API int posture_action_plan_decision_kind(const posture_action_plan *plan, size_t client,
+                                                  size_t decision);
+/** 1 selected, 0 not, -1 out of range. */
+POSTURE_API int posture_action_plan_decision_selected(const posture_action_plan *plan,
+                                                      size_t client, size_t decision);
+/** Why, in one sentence ("needs 3 consecutive judgments at Danger, has 2"). */
+POSTURE_API const char *posture_action_plan_decision_why(const posture_action_plan *plan,
+                                                         size_t client, size_t decision);
 
 POSTURE_END_DECL
 
