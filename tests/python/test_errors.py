@@ -4,7 +4,7 @@ import unittest
 
 import posture
 from posture import _errors
-from support import AT, POLICY, SAFE
+from support import AT, DANGER, POLICY, SAFE
 
 SYNTAX_ERROR = ('{"format": "posture-policy/1",\n'
                 ' "judgment_policies": [\n'
@@ -60,6 +60,81 @@ class Errors(unittest.TestCase):
         self.assertIsInstance(caught.exception, OSError)
         self.assertEqual(caught.exception.code, _errors.EIO)
         self.assertIn("no/such/policy.json", str(caught.exception))
+
+    def test_bad_action_policy_is_found_when_actions_are_used(self):
+        doc = ('{"format": "posture-policy/1",\n'
+               ' "judgment_policies": [{"name": "Baseline"}],\n'
+               ' "action_policies": [{"name": "Q", "levels": {\n'
+               '   "danger": {"notify_user": {"title": "%nosuch%", "text": "x"}}}}]}')
+        with posture.Engine(doc) as engine:
+            self.assertEqual(engine.judge(SAFE, at=AT).asset, "PC-000124")  # judging still works
+            with self.assertRaises(posture.ParseError) as caught:
+                engine.select_actions([])
+            self.assertEqual((caught.exception.file, caught.exception.line), ("<memory>", 4))
+            self.assertIn("nosuch", str(caught.exception))
+            with self.assertRaises(posture.ParseError):
+                engine.action_policy_names
+        unknown = dict(POLICY, defaults={"action_policy": "Missing"})
+        with posture.Engine(unknown) as engine:
+            with self.assertRaises(posture.ValidationError) as caught:
+                engine.select_actions([])
+            self.assertIn("Missing", str(caught.exception))
+
+    def test_select_actions_misuse(self):
+        with posture.Engine(POLICY) as engine:
+            j = engine.judge(DANGER, at=AT)
+            with self.assertRaises(posture.NotFoundError):
+                engine.select_actions(j, policy="No such policy")
+            with self.assertRaises(posture.InvalidArgumentError):
+                engine.select_actions(j, policy="Initial")
+            with self.assertRaises(posture.InvalidArgumentError):
+                engine.select_actions(j, mail_from="a@b\r\nBcc: x@y")
+            with self.assertRaises(posture.InvalidArgumentError):
+                engine.select_actions(j, policy="\ud800")  # a lone surrogate
+            with self.assertRaises(posture.InvalidArgumentError):
+                engine.select_actions(j, policy=5)
+            with self.assertRaises(posture.InvalidArgumentError):
+                engine.select_actions(j, states={"format": "posture-client-states/1"})
+            with self.assertRaises(posture.ParseError) as caught:
+                engine.select_actions([j, '{"asset": '])
+            self.assertEqual(caught.exception.line, 2)
+            with self.assertRaises(posture.ParseError):
+                engine.select_actions([b'{"asset": "PC-\xc3\x28"}'])  # not UTF-8
+            plan, _ = engine.select_actions(j)  # still usable
+            self.assertEqual(plan.actions[0].kind, "notify_user")
+        with self.assertRaises(posture.InvalidArgumentError):
+            engine.select_actions(j)  # closed
+
+    def test_client_states_misuse(self):
+        with self.assertRaises(posture.ParseError) as caught:
+            posture.ClientStates('{"format": "posture-client-states/1",\n "clients": [}')
+        self.assertEqual(caught.exception.line, 2)
+        with self.assertRaises(posture.ValidationError):
+            posture.ClientStates({"format": "posture-client-states/1",
+                                  "clients": [{"asset": "A"}, {"asset": "A"}]})
+        with self.assertRaises(posture.ParseError):
+            posture.ClientStates(b'{"format": "posture-client-states/1", '
+                                 b'"clients": [{"asset": "\xff"}]}')
+        states = posture.ClientStates({"format": "posture-client-states/1",
+                                       "clients": [{"asset": "PC-1"}]})
+        with self.assertRaises(posture.InvalidArgumentError):
+            states.apply("reboot", asset="PC-1")
+        with self.assertRaises(posture.InvalidArgumentError):
+            states.apply("judged", asset="PC-1", control="maybe")
+        with self.assertRaises(posture.InvalidArgumentError):
+            states.apply("admin_deny")  # names no client
+        with self.assertRaises(posture.NotFoundError):
+            states.apply("admin_deny", asset="PC-2")
+        with self.assertRaises(posture.ParseError):
+            states.observe('{"asset": 5}')
+        self.assertEqual(len(states), 1)  # nothing changed by the failures
+        self.assertEqual(states["PC-1"].quarantine, "unregistered")
+        with self.assertRaises(posture.NotFoundError):
+            states["PC-2"]
+        states.close()
+        states.close()  # idempotent
+        with self.assertRaises(posture.InvalidArgumentError):
+            states.to_json()
 
     def test_hierarchy(self):
         expected = {

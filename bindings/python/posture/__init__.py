@@ -8,10 +8,17 @@ Uses only the library's stable C ABI, through ctypes: no compiler is needed to i
         print(j.level, j.points)
         for j in engine.judge_many(snapshots, at="2026-11-22T00:00:00Z"):
             ...
+
+        # Actions (docs/actions.md): identity from the snapshots, then one selection per run.
+        states = posture.ClientStates()            # or ClientStates(open("states.json").read())
+        states.observe(snapshot)
+        plan, states = engine.select_actions([j], states)
+        for action in plan.actions: ...            # notify_user, email_admin, network, …
 """
 import ctypes as _C
 import json as _json
 import os as _os
+import threading as _threading
 from datetime import datetime as _datetime, timezone as _timezone
 
 from . import _errors, _ffi, _lib
@@ -19,12 +26,19 @@ from ._errors import (Diagnostic, Error, FileError, InternalError, InvalidArgume
                       LibraryNotFoundError, LimitExceededError, NotFoundError, OutOfMemoryError,
                       ParseError, ValidationError, VersionError)
 from ._lib import set_library_path
-from ._model import Condition, Item, Judgment, Verdict, judgment_from_json
+from ._model import (Action, ActionDecision, ActionPlan, AdminEmail, ClientDecision, ClientState,
+                     CommandRun, Condition, ConnectionChange, Distribution, Item, Judgment,
+                     MonitoringEvent, NetworkStep, PlanFile, UserNotification, Verdict,
+                     change_from_json, client_state_from_json, judgment_from_json,
+                     plan_from_json)
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Engine", "Judgment", "Item", "Condition", "Verdict", "Diagnostic", "Error", "ParseError",
+    "Engine", "Judgment", "Item", "Condition", "Verdict", "ClientStates", "ClientState",
+    "ActionPlan", "Action", "UserNotification", "AdminEmail", "CommandRun", "PlanFile",
+    "Distribution", "NetworkStep", "MonitoringEvent", "ConnectionChange", "ClientDecision",
+    "ActionDecision", "Diagnostic", "Error", "ParseError",
     "ValidationError", "NotFoundError", "InvalidArgumentError", "LimitExceededError",
     "VersionError", "FileError", "OutOfMemoryError", "InternalError", "LibraryNotFoundError",
     "set_library_path", "library_version", "__version__",
@@ -94,6 +108,143 @@ def _document(src, keep):
     return _ffi.Document(data, len(data), b"<memory>")
 
 
+def _text(value, what):
+    """An optional str option → UTF-8 bytes (None stays None)."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidArgumentError(f"{what} must be a str, got {type(value).__name__}")
+    try:
+        return value.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise InvalidArgumentError(f"{what} is not encodable as UTF-8: {e}") from None
+
+
+def _judgment_line(j):
+    """A judgment (Judgment, dict or JSON text) as one JSON Lines record."""
+    if isinstance(j, Judgment):
+        j = j.raw
+    return _one_line(j)
+
+
+def _read_json(ptr, n):
+    """Text the library returned as (pointer, length); raises its error when it returned NULL."""
+    if not ptr:
+        raise _lib.last_error(_lib.get().posture_error_last().contents.code)
+    return _C.string_at(ptr, n.value).decode("utf-8")
+
+
+class ClientStates:
+    """Client states (posture-client-states/1): identity, last judgment, consecutive counters and
+    quarantine state of every client, kept by the host between runs.
+
+    `source`: None for none yet (a first run), or the JSON document (dict, str or bytes).
+    Thread safety: one thread at a time. Raises ParseError / ValidationError for a bad document."""
+
+    def __init__(self, source=None):
+        self._handle = None
+        lib = _lib.get()
+        handle = _ffi.ClientStatesP()
+        if source is None:
+            lib.posture_client_states_new(_C.byref(handle))
+        else:
+            data = _json_bytes(source)
+            lib.posture_client_states_from_json(_C.byref(handle), data, len(data))
+        self._handle = handle
+
+    @classmethod
+    def _adopt(cls, handle):
+        self = cls.__new__(cls)
+        self._handle = handle
+        return self
+
+    def close(self):
+        """Releases the states. Idempotent; any other call afterwards raises
+        InvalidArgumentError."""
+        handle, self._handle = getattr(self, "_handle", None), None
+        if handle:
+            _lib.get().posture_client_states_free(handle)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:  # interpreter shutdown: the library may already be gone
+            pass
+
+    def _live(self):
+        if not getattr(self, "_handle", None):
+            raise InvalidArgumentError("the client states are closed")
+        return self._handle
+
+    def __len__(self):
+        return _lib.get().posture_client_states_count(self._live())
+
+    def to_json(self, *, pretty=False):
+        """The states as posture-client-states/1 JSON; pretty is what `posture act` writes."""
+        lib = _lib.get()
+        n = _C.c_size_t()
+        ptr = lib.posture_client_states_json(self._live(),
+                                             _ffi.JSON_PRETTY if pretty else _ffi.JSON_COMPACT,
+                                             _C.byref(n))
+        return _read_json(ptr, n)
+
+    def clients(self):
+        """Every client's state, in order, as ClientState objects."""
+        return [client_state_from_json(c) for c in _json.loads(self.to_json())["clients"]]
+
+    def __getitem__(self, asset):
+        for c in self.clients():
+            if c.asset == asset:
+                return c
+        raise NotFoundError(f"no client state for asset {asset!r}")
+
+    def observe(self, snapshot):
+        """Takes a client's identity (host, user, group, addresses, OS, location) and management
+        flag from its snapshot (dict or JSON text), adding the client when new. Templates and
+        network changes need it: observe each snapshot before selecting."""
+        data = _json_bytes(snapshot)
+        _lib.get().posture_client_states_observe_json(self._live(), data, len(data))
+
+    def apply(self, event, *, asset=None, mac=None, ip=None, host=None, control="permit",
+              auto_refuse=False):
+        """Carries out a network-control order (as JP1/CSC's cscnetctrl): `event` is
+        "admin_permit", "admin_deny", "emergency_deny", "register_permitted", "remove",
+        "set_exempt", "clear_exempt" or "judged" (with `control`). The clients are named by
+        `asset`, or by `mac`, else `ip` and/or `host`. Updates the states and returns the
+        ConnectionChanges to make. Raises NotFoundError when no client matches (the states are
+        then unchanged)."""
+        lib = _lib.get()
+        if event not in _ffi.NETWORK_EVENTS:
+            raise InvalidArgumentError(f"unknown network event {event!r}; expected one of "
+                                       + ", ".join(_ffi.NETWORK_EVENTS))
+        if control not in _ffi.NETWORK_CONTROLS:
+            raise InvalidArgumentError(f'control must be "permit" or "deny", got {control!r}')
+        order = _ffi.NetworkOrder()
+        lib.posture_network_order_init(_C.byref(order), _ffi.NETWORK_ORDER_VERSION)
+        order.event = _ffi.NETWORK_EVENTS[event]
+        order.control = _ffi.NETWORK_CONTROLS[control]
+        order.auto_refuse = 1 if auto_refuse else 0
+        order.asset = _text(asset, "asset")
+        order.mac = _text(mac, "mac")
+        order.ip = _text(ip, "ip")
+        order.host = _text(host, "host")
+        changes = _ffi.NetworkChangesP()
+        lib.posture_client_states_apply(_C.byref(changes), self._live(), _C.byref(order))
+        try:
+            n = _C.c_size_t()
+            text = _read_json(lib.posture_network_changes_json(changes, _ffi.JSON_COMPACT,
+                                                               _C.byref(n)), n)
+        finally:
+            lib.posture_network_changes_free(changes)
+        return [change_from_json(c) for c in _json.loads(text)["changes"]]
+
+
 class Engine:
     """Compiled judgment policies, their patch catalog and assignment table.
 
@@ -104,6 +255,8 @@ class Engine:
 
     def __init__(self, policies, catalog=None, *, require_agent_version=False):
         self._handle = None
+        self._actions = None
+        self._actions_lock = _threading.Lock()
         lib = _lib.get()
         if isinstance(policies, (dict, str, bytes, _os.PathLike)):
             policies = [policies]
@@ -125,6 +278,9 @@ class Engine:
         """Releases the engine (judgments already returned stay valid). Idempotent; any other
         call afterwards raises InvalidArgumentError."""
         handle, self._handle = getattr(self, "_handle", None), None
+        actions, self._actions = getattr(self, "_actions", None), None
+        if actions:
+            _lib.get().posture_action_policies_free(actions)
         if handle:
             _lib.get().posture_engine_free(handle)
 
@@ -155,6 +311,63 @@ class Engine:
         lib, h = _lib.get(), self._live()
         return [lib.posture_engine_policy_name(h, i).decode()
                 for i in range(lib.posture_engine_policy_count(h))]
+
+    def _action_policies(self):
+        """The action policies of the engine's documents, read on first use: judging alone does
+        not need them, and a document whose action policies are wrong still judges."""
+        h = self._live()
+        with self._actions_lock:
+            if self._actions is None:
+                out = _ffi.ActionPoliciesP()
+                _lib.get().posture_action_policies_new(_C.byref(out), h)
+                self._actions = out
+            return self._actions
+
+    @property
+    def action_policy_names(self):
+        """The action policies' names: the documents' in order, then the presets ("Default"
+        unless a document defines it, "Initial"). Raises ValidationError / ParseError, with every
+        diagnostic, when the documents' action policies are wrong."""
+        lib, h = _lib.get(), self._action_policies()
+        return [lib.posture_action_policies_name(h, i).decode()
+                for i in range(lib.posture_action_policies_count(h))]
+
+    def select_actions(self, judgments, states=None, *, policy=None, command_folder=None,
+                       mail_from=None):
+        """Selects the actions for a run (docs/actions.md): `judgments` is one Judgment or an
+        iterable of them (or their JSON: dicts or text, as `posture judge` writes them), `states`
+        the ClientStates kept from the last run (None: a first run; it is not changed).
+        Immediate mode passes each run's judgments; deferred mode the stored ones (each counts
+        once). `policy` acts with that action policy for every client; `command_folder` and
+        `mail_from` are as for `posture act`.
+        Returns (ActionPlan, ClientStates): the plan, and the new states to keep.
+        Raises NotFoundError for an unknown `policy`, InvalidArgumentError for "Initial" or a
+        bad sender or folder, ParseError for a judgment that cannot be read."""
+        lib = _lib.get()
+        if isinstance(judgments, (Judgment, dict, str, bytes)):
+            judgments = [judgments]
+        data = b"".join(_judgment_line(j) + b"\n" for j in judgments)
+        if states is not None and not isinstance(states, ClientStates):
+            raise InvalidArgumentError(f"states must be ClientStates, got {type(states).__name__}")
+        opts = _ffi.ActionOptions()
+        lib.posture_action_options_init(_C.byref(opts), _ffi.ACTION_OPTIONS_VERSION)
+        opts.policy = _text(policy, "policy")
+        opts.command_folder = _text(command_folder, "command_folder")
+        opts.mail_from = _text(mail_from, "mail_from")
+        policies = self._action_policies()
+        plan = _ffi.ActionPlanP()
+        lib.posture_action_select_json(_C.byref(plan), policies, data, len(data),
+                                       states._live() if states is not None else None,
+                                       _C.byref(opts))
+        try:
+            n = _C.c_size_t()
+            text = _read_json(lib.posture_action_plan_json(plan, _ffi.JSON_COMPACT, _C.byref(n)),
+                              n)
+            new_states = _ffi.ClientStatesP()
+            lib.posture_action_plan_states(_C.byref(new_states), plan)
+        finally:
+            lib.posture_action_plan_free(plan)
+        return plan_from_json(text), ClientStates._adopt(new_states)
 
     def judge(self, snapshot, at=None):
         """Judges one snapshot (a dict or JSON text) at reference time `at`. Raises ParseError
