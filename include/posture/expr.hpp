@@ -42,6 +42,12 @@ class Program {
 result<Program> compile(std::string_view source, const source_location& origin,
                         const Limits& limits = {});
 
+/// As above, for an expression read from a JSON string: `written` is that string as the document
+/// has it between its quotes, escapes and all (empty when it has none), so that diagnostics point
+/// at the document's bytes (`\"` is two bytes written for one of the expression).
+result<Program> compile(std::string_view source, std::string_view written,
+                        const source_location& origin, const Limits& limits = {});
+
 /// Three-valued outcome: the condition holds (violation), does not hold, or read an absent field.
 enum class Truth : unsigned char { no = 0, yes = 1, missing = 2 };
 

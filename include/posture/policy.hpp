@@ -198,6 +198,9 @@ struct UserDefinedItem {
   bool enabled = true;
   origin where;       ///< the item
   origin when_where;  ///< the start of the expression text, for expression diagnostics
+  /// The expression as a JSON document wrote it between the quotes, when escapes make that differ
+  /// from `when` (empty otherwise): diagnostics count columns in the written text.
+  std::string when_written;
 };
 
 struct UserDefinedPolicy {

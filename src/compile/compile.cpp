@@ -39,7 +39,7 @@ void compile_user_defined(const UserDefinedPolicy& policy, Plan::Impl& plan, Pro
       problems.add(item.where, path + ": user-defined item \"" + item.name +
                                    "\" is defined twice (its results would be indistinguishable)");
     problems.require_condition_level(item.where, path, item.level);
-    auto program = expr::compile(item.when, item.when_where);
+    auto program = expr::compile(item.when, item.when_written, item.when_where);
     if (!program) {
       for (const auto& d : program.err().diagnostics())
         problems.add(d.where, path + ".when: " + d.message);

@@ -14,13 +14,18 @@ namespace posture::expr {
 
 result<Program> compile(std::string_view source, const source_location& origin,
                         const Limits& limits) {
+  return compile(source, {}, origin, limits);
+}
+
+result<Program> compile(std::string_view source, std::string_view written,
+                        const source_location& origin, const Limits& limits) {
   try {
     if (source.size() > limits.max_source_bytes)
       return error(errc::limit,
                    "the expression is " + std::to_string(source.size()) +
                        " bytes long; the limit is " + std::to_string(limits.max_source_bytes),
                    Locator({}, origin)(0));
-    const Locator locate(source, origin);
+    const Locator locate(source, origin, written);
     auto fail = [&](const Problem& p) { return error(p.code, p.message, locate(p.offset)); };
     if (auto at = find_excess_nesting(source, limits.max_depth))
       return fail({errc::limit, *at,

@@ -1,5 +1,7 @@
 #include "expr/problem.hpp"
 
+#include "model/written_text.hpp"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -13,8 +15,9 @@ bool is_word(char c) noexcept {
 
 }  // namespace
 
-Locator::Locator(std::string_view source, const source_location& origin)
-    : size_(source.size()), origin_(origin) {
+Locator::Locator(std::string_view source, const source_location& origin,
+                 std::string_view written)
+    : size_(source.size()), origin_(origin), written_(written) {
   if (origin_.line == 0) {
     origin_.line = 1;
     origin_.column = 1;
@@ -27,6 +30,13 @@ source_location Locator::operator()(std::size_t offset) const {
   offset = std::min(offset, size_);
   source_location where;
   where.file = origin_.file;
+  if (!written_.empty()) {
+    const std::size_t at = written_offset(written_, offset);
+    where.offset = origin_.offset + at;
+    where.line = origin_.line;
+    where.column = origin_.column == 0 ? 0 : origin_.column + static_cast<std::uint32_t>(at);
+    return where;
+  }
   where.offset = origin_.offset + offset;
   // Lines that start at or before `offset`: upper_bound, since a newline's own offset is still on
   // the line it ends.

@@ -23,12 +23,15 @@ struct Problem {
 /// without a line (0) positions the expression as a document of its own, from line 1, column 1.
 class Locator {
  public:
-  Locator(std::string_view source, const source_location& origin);
+  /// `written`: the expression as its JSON string wrote it (see compile()), or empty. A JSON string
+  /// holds no raw line break, so a written expression stays on the origin's line.
+  Locator(std::string_view source, const source_location& origin, std::string_view written = {});
   source_location operator()(std::size_t offset) const;
 
  private:
   std::size_t size_;
   source_location origin_;
+  std::string_view written_;
   std::vector<std::size_t> line_starts_;  // offset after each newline, ascending
 };
 

@@ -32,6 +32,7 @@ class Locator {
 
   source_location at(std::size_t window_offset) const;
   const std::string& file() const noexcept { return file_; }
+  std::string_view window() const noexcept { return window_; }
 
  private:
   std::string_view window_;

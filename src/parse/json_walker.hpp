@@ -42,6 +42,10 @@ class Walker {
   source_location where_offset(std::size_t window_offset) const {
     return locator_.at(window_offset);
   }
+  /// A string node's text as the document has it between the quotes, escapes and all.
+  std::string_view written(const Node& string) const noexcept {
+    return locator_.window().substr(string.begin + std::size_t{1}, string.end - string.begin - 2);
+  }
 
   void report(errc code, const Node& at, std::string message);
   void report_at(errc code, std::size_t window_offset, std::string message);

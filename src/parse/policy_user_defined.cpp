@@ -16,6 +16,8 @@ std::optional<UserDefinedItem> as_item(Walker& w, const Node& n, std::string_vie
     if (auto text = w.nonempty_string(*when, "when")) {
       item.when = std::move(*text);
       item.when_where = w.where_offset(when->begin + std::size_t{1});
+      if (std::string_view written = w.written(*when); written != item.when)
+        item.when_written = written;
     }
   }
   o.need("level", item.level, as_level);

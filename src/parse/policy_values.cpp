@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "model/written_text.hpp"
+
 namespace posture::json {
 namespace {
 
@@ -37,9 +39,8 @@ std::optional<VersionConstraint> as_constraint(Walker& w, const Node& n, std::st
   if (!s) return std::nullopt;
   auto parsed = VersionConstraint::parse(*s);
   if (!parsed) {
-    // The constraint's column counts from the first byte inside the quotes; escapes before it
-    // make the document column approximate, which is close enough to find the spot.
-    w.report_at(errc::parse, n.begin + 1 + parsed.err().where().offset,
+    w.report_at(errc::parse,
+                n.begin + 1 + written_offset(w.written(n), parsed.err().where().offset),
                 "invalid version constraint " + quote(*s) + " for " + quote(name) + ": " +
                     parsed.err().message());
     return std::nullopt;

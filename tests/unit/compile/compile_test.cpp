@@ -4,6 +4,7 @@
 
 #include "../eval/fixtures.hpp"
 #include "compile/plan_impl.hpp"
+#include "posture/io.hpp"
 
 using namespace posture;
 using namespace posture::test;
@@ -198,6 +199,25 @@ TEST_CASE("compile: user-defined expression problems are collected with the item
   REQUIRE_FALSE(all.empty());
   CHECK(all[0].message.starts_with("user_defined.items[0].when: "));
   CHECK(all[0].where.line == 20);
+}
+
+TEST_CASE("compile: expression errors point at the policy's bytes, escapes and all") {
+  // Before the unknown name stand escapes of every width: \" and \\ (two bytes written for one),
+  // \u00e9 (six for two), \ud83d\ude00 (twelve for four). The error must name the column where
+  // "hots" is written.
+  const std::string text = R"({"format": "posture-policy/1", "judgment_policies": [{"name": "P",
+  "user_defined": {"items": [{"name": "U", "level": "danger",
+    "when": "fields[\"a\\\\b\"] == \"\u00e9\ud83d\ude00\" and hots == \"x\""}]}}]})";
+  auto set = read_policy_json(text);
+  REQUIRE(set);
+  auto plan = compile(set->judgment_policies.front(), *set);
+  REQUIRE_FALSE(plan);
+  const auto& d = plan.err().diagnostics().front();
+  const std::size_t at = text.find("hots");
+  const std::size_t line_start = text.rfind('\n', at) + 1;
+  CHECK(d.where.line == 3);
+  CHECK(d.where.column == at - line_start + 1);
+  CHECK(d.where.offset == at);
 }
 
 TEST_CASE("compile: mandatory updates accept their transitive superseders") {

@@ -325,6 +325,16 @@ TEST_CASE("policy json: version constraint errors point into the string") {
         "operator, as in \">= 1.2\"");
 }
 
+TEST_CASE("policy json: escapes before a constraint error move its column by their width") {
+  // The value is the one above, ">= 1.0, <"; "\u003e" and "\u0020" are six bytes written for
+  // one each, so the missing version is written ten bytes further right.
+  auto e = read_bad(with_policy(R"(,
+ "prohibited_software": {"entries": [{"name": "Java*", "version": "\u003e= 1.0,\u0020<"}]})"));
+  REQUIRE(e.diagnostics().size() == 1);
+  CHECK(e.diagnostics()[0].where.line == 2);
+  CHECK(e.diagnostics()[0].where.column == 77 + 10);
+}
+
 TEST_CASE("policy json: an OS scope is a pattern or an object with name, version, service pack") {
   auto e = read_bad(with_policy(R"(,
  "prohibited_software": {"entries": [{"name": "a", "os": 3},
