@@ -24,7 +24,8 @@ struct Timestamp {
 /// Parses "YYYY-MM-DD". Also accepts a full timestamp and takes its UTC date.
 std::optional<Date> parse_date(std::string_view text) noexcept;
 /// Parses RFC 3339 / ISO 8601: "YYYY-MM-DDThh:mm[:ss[.frac]](Z|±hh:mm)", a space instead of 'T',
-/// no zone meaning UTC, or a bare date meaning its midnight UTC.
+/// no zone meaning UTC, or a bare date meaning its midnight UTC. An instant outside years
+/// 0001–9999 in UTC (a zone offset moving the first or last day across the edge) is refused.
 std::optional<Timestamp> parse_timestamp(std::string_view text) noexcept;
 
 Date date_of(Timestamp t) noexcept;

@@ -55,6 +55,15 @@ bool parse_ymd(std::string_view s, std::size_t& pos, int& y, int& m, int& d) noe
          static_cast<unsigned>(d) <= month_days(y, static_cast<unsigned>(m));
 }
 
+// A zone offset can carry a time of 0001-01-01 or 9999-12-31 across the edge of the range
+// every reader and writer supports; such an instant is refused rather than formatted wrongly.
+std::optional<Timestamp> in_range(std::int64_t seconds) noexcept {
+  constexpr std::int64_t first = -62135596800;  // 0001-01-01T00:00:00Z
+  constexpr std::int64_t last = 253402300799;   // 9999-12-31T23:59:59Z
+  if (seconds < first || seconds > last) return std::nullopt;
+  return Timestamp{seconds};
+}
+
 }  // namespace
 
 Date make_date(int year, unsigned month, unsigned day) noexcept {
@@ -106,7 +115,7 @@ std::optional<Timestamp> parse_timestamp(std::string_view s) noexcept {
     if (pos < s.size() && s[pos] == ':') ++pos;
     if (pos < s.size() && !digits(s, pos, 2, om)) return std::nullopt;
     if (pos != s.size() || oh > 23 || om > 59) return std::nullopt;
-    return Timestamp{secs - sign * (oh * 3600 + om * 60)};
+    return in_range(secs - sign * (oh * 3600 + om * 60));
   }
   return std::nullopt;
 }

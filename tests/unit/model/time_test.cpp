@@ -29,6 +29,20 @@ TEST_CASE("model: invalid dates are rejected") {
   CHECK_FALSE(parse_date("2023-02-29"));
 }
 
+TEST_CASE("model: a zone offset may not carry an instant out of years 0001-9999") {
+  CHECK_FALSE(parse_timestamp("0001-01-01T00:00:00+00:01"));
+  CHECK_FALSE(parse_timestamp("9999-12-31T23:59:00-00:01"));
+  CHECK_FALSE(parse_date("9999-12-31T20:00:00-09:00"));
+  auto first = parse_timestamp("0001-01-01T09:00:00+09:00");
+  REQUIRE(first);
+  CHECK(format_timestamp(*first) == "0001-01-01T00:00:00Z");
+  auto last = parse_timestamp("9999-12-31T14:59:59-09:00");
+  REQUIRE(last);
+  CHECK(format_timestamp(*last) == "9999-12-31T23:59:59Z");
+  CHECK(parse_timestamp("0001-01-01T00:00:00Z"));
+  CHECK(parse_timestamp("9999-12-31T23:59:59Z"));
+}
+
 TEST_CASE("model: ages are whole UTC calendar days") {
   auto ref = *parse_timestamp("2026-11-22T00:30:00Z");
   CHECK(days_between(*parse_date("2026-11-19"), date_of(ref)) == 3);
