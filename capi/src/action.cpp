@@ -1,6 +1,7 @@
 // Action policies, selection and the action plan (docs/actions.md). A thin face over
 // posture::read_action_policies, select_actions and write_action_plan_json: the plan handle keeps
 // the C++ Selection as it is and only adds C views of it.
+#include <memory>
 #include <type_traits>
 
 #include "handles.hpp"
@@ -251,7 +252,9 @@ int posture_action_plan_states(posture_client_states** out, const posture_action
     if (!out) return fail(POSTURE_EINVALID, "posture_action_plan_states: out is NULL");
     *out = nullptr;
     if (!plan) return fail(POSTURE_EINVALID, "posture_action_plan_states: plan is NULL");
-    *out = new posture_client_states{plan->selection.states, {}};
+    auto states = std::make_unique<posture_client_states>();
+    states->states = plan->selection.states;
+    *out = states.release();
     return succeed();
   });
 }

@@ -1,7 +1,6 @@
 // Client states and network-control orders (docs/actions.md §4, §5): a thin face over
 // read/write_client_states_json, observe_snapshot, record_judgment and apply_orders. Every
 // mutation is built on a copy and swapped in, so a failure leaves the caller's states as they were.
-#include <algorithm>
 #include <memory>
 
 #include "handles.hpp"
@@ -18,30 +17,35 @@ const posture::ClientState* state_at(const posture_client_states* s, size_t inde
   return s && index < s->states.size() ? &s->states[index] : nullptr;
 }
 
-// The client with `asset`, added (never seen before) when absent. Hosts observe or record one
-// client at a time, so a linear search costs what the host's own loop over the fleet costs; a
-// fleet large enough to matter selects in one call (posture_action_select), which indexes.
-posture::ClientState& client(std::vector<posture::ClientState>& states, const std::string& asset) {
-  auto it = std::find_if(states.begin(), states.end(),
-                         [&](const posture::ClientState& s) { return s.asset == asset; });
-  if (it != states.end()) return *it;
-  states.emplace_back();
-  states.back().asset = asset;
-  return states.back();
+// The client with `asset` (its first state, should a document list it twice), added when never
+// seen before.
+posture::ClientState& client(posture_client_states& h, const std::string& asset) {
+  if (!h.indexed) {
+    h.by_asset.clear();
+    h.by_asset.reserve(h.states.size());
+    for (std::size_t i = 0; i < h.states.size(); ++i) h.by_asset.emplace(h.states[i].asset, i);
+    h.indexed = true;
+  }
+  if (auto it = h.by_asset.find(asset); it != h.by_asset.end()) return h.states[it->second];
+  h.states.emplace_back();
+  h.states.back().asset = asset;
+  h.by_asset.emplace(asset, h.states.size() - 1);
+  return h.states.back();
 }
 
 // Keeps `states` whole when adding a client throws: the element is appended last, so removing
-// it restores the old vector.
+// it restores the old vector (and the index is rebuilt on next use).
 template <class Change>
 int update(posture_client_states* states, const std::string& asset, Change change) {
   const std::size_t before = states->states.size();
   try {
-    posture::ClientState& s = client(states->states, asset);
+    posture::ClientState& s = client(*states, asset);
     posture::ClientState next = s;
     change(next);
     s = std::move(next);
   } catch (...) {
     states->states.resize(before);
+    states->indexed = false;
     throw;
   }
   return succeed();
@@ -92,7 +96,9 @@ int posture_client_states_from_json(posture_client_states** out, const char* dat
     if (!data && len) return fail(POSTURE_EINVALID, "posture_client_states_from_json: data is NULL");
     auto read = posture::read_client_states_json(std::string_view(data ? data : "", len));
     if (!read) return fail(read.err());
-    *out = new posture_client_states{std::move(*read), {}};
+    auto states = std::make_unique<posture_client_states>();
+    states->states = std::move(*read);
+    *out = states.release();
     return succeed();
   });
 }
@@ -211,6 +217,7 @@ int posture_client_states_apply(posture_network_changes** changes_out,
     std::unique_ptr<posture_network_changes> changes;
     if (changes_out) changes = std::make_unique<posture_network_changes>(std::move(done.changes));
     states->states = std::move(done.clients);
+    states->indexed = false;
     if (changes_out) *changes_out = changes.release();
     return succeed();
   });

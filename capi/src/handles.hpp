@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "posture/action.hpp"
@@ -73,6 +74,11 @@ struct posture_action_policies {
 struct posture_client_states {
   std::vector<posture::ClientState> states;
   std::string json;  // behind posture_client_states_json; rebuilt on every call
+  // Position of each asset's first state, so that a host observing or recording a fleet one client
+  // at a time pays O(1) per call rather than a scan. Built on first use; `indexed` is cleared
+  // whenever `states` is replaced.
+  std::unordered_map<std::string, std::size_t> by_asset;
+  bool indexed = false;
 };
 
 namespace posture::capi {

@@ -698,6 +698,38 @@ static void client_states_misuse(void) {
   posture_client_states_free(states);
 }
 
+/* A host observing its fleet one client at a time, round after round, keeps one state per asset,
+   also after an order has replaced the states; what the order did stays. */
+static void client_states_one_per_asset(void) {
+  posture_client_states *states = NULL;
+  posture_network_order order = POSTURE_NETWORK_ORDER_INIT;
+  posture_network_changes *changes = NULL;
+  char snapshot[96];
+  size_t i, seven = 99;
+  int round, n;
+
+  CHECK_CODE(posture_client_states_new(&states), POSTURE_OK);
+  for (round = 0; round < 3; ++round) {
+    for (i = 0; i < 50; ++i) {
+      n = snprintf(snapshot, sizeof snapshot, "{\"asset\": \"PC-%u\", \"mac\": [\"00-00-00-00-00-%02X\"]}",
+                   (unsigned)i, (unsigned)i);
+      CHECK_CODE(posture_client_states_observe_json(states, snapshot, (size_t)n), POSTURE_OK);
+    }
+    CHECK(posture_client_states_count(states) == 50);
+    if (round == 0) {
+      order.event = POSTURE_NETWORK_EVENT_EMERGENCY_DENY;
+      order.asset = "PC-7";
+      CHECK_CODE(posture_client_states_apply(&changes, states, &order), POSTURE_OK);
+      posture_network_changes_free(changes);
+    }
+  }
+  for (i = 0; i < posture_client_states_count(states); ++i)
+    if (strcmp(posture_client_states_asset(states, i), "PC-7") == 0) seven = i;
+  CHECK(seven < 50);
+  CHECK(posture_client_states_quarantine(states, seven) == POSTURE_QUARANTINE_EMERGENCY_DENIED);
+  posture_client_states_free(states);
+}
+
 static void network_orders(void) {
   const char *one = "{\"format\": \"posture-client-states/1\", \"clients\": [{\"asset\": \"PC-1\", "
                     "\"mac\": [\"00:1A:2B:3C:4D:5E\"], \"ip\": [\"10.0.0.5\"], "
@@ -989,6 +1021,7 @@ int main(int argc, char **argv) {
   action_names();
   action_policies_misuse();
   client_states_misuse();
+  client_states_one_per_asset();
   network_orders();
   select_misuse();
   select_immediate();
