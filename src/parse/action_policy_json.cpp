@@ -4,6 +4,7 @@
 // inside a template string too, escapes accounted for.
 #include <array>
 
+#include "model/written_text.hpp"
 #include "parse/json_walker.hpp"
 #include "posture/action.hpp"
 
@@ -17,47 +18,6 @@ constexpr std::array<std::string_view, 3> kDetails = {"none", "summary", "detail
 constexpr std::array<std::string_view, 5> kSeverities = {"information", "notice", "warning",
                                                          "error", "critical"};
 constexpr std::string_view kDefaultEventMessage = "Security level %level% on %host% (asset %asset%)";
-
-int hex_digit(char c) noexcept {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// The code unit of a "\uXXXX" escape at raw[i] (the backslash), or -1.
-long escape_unit(std::string_view raw, std::size_t i) noexcept {
-  if (i + 6 > raw.size() || raw[i + 1] != 'u') return -1;
-  long v = 0;
-  for (std::size_t k = 2; k < 6; ++k) {
-    const int d = hex_digit(raw[i + k]);
-    if (d < 0) return -1;
-    v = v * 16 + d;
-  }
-  return v;
-}
-
-// The window offset of the byte `decoded` bytes into the string literal whose opening quote is at
-// `quote`: walks the escapes, each of which is longer in the source than in the value.
-std::size_t raw_offset(std::string_view window, std::size_t quote, std::size_t decoded) {
-  std::size_t i = quote + 1;
-  std::size_t d = 0;
-  while (d < decoded && i < window.size() && window[i] != '"') {
-    if (window[i] != '\\' || i + 1 >= window.size()) {
-      ++i, ++d;
-      continue;
-    }
-    const long unit = escape_unit(window, i);
-    if (unit < 0) {
-      i += 2, d += 1;
-    } else if (unit >= 0xD800 && unit <= 0xDBFF && escape_unit(window, i + 6) >= 0xDC00) {
-      i += 12, d += 4;
-    } else {
-      i += 6, d += unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3;
-    }
-  }
-  return i;
-}
 
 // An object some of whose required values could not be read is left out, so that the checks run
 // afterwards do not report it again as empty.
@@ -75,7 +35,7 @@ bool optional_key(ObjectReader& o, std::string_view key, T& out, Convert&& conve
 
 class ActionReader {
  public:
-  ActionReader(Walker& w, std::string_view window) : w_(w), window_(window) {}
+  explicit ActionReader(Walker& w) : w_(w) {}
 
  private:
   // The reader's member functions as ObjectReader converters (defined first: its return type is
@@ -95,7 +55,8 @@ class ActionReader {
     auto t = Template::compile(*s, at);
     if (!t) {
       for (const diagnostic& d : t.err().diagnostics())
-        w_.report_at(errc::parse, raw_offset(window_, n.begin, d.where.offset - at.offset),
+        w_.report_at(errc::parse,
+                     n.begin + 1 + written_offset(w_.written(n), d.where.offset - at.offset),
                      d.message);
       return std::nullopt;
     }
@@ -260,11 +221,10 @@ class ActionReader {
 
  private:
   Walker& w_;
-  std::string_view window_;
 };
 
-result<ActionPolicySet> read_policies(Walker& w, const Node& root, std::string_view window) {
-  ActionReader reader(w, window);
+result<ActionPolicySet> read_policies(Walker& w, const Node& root) {
+  ActionReader reader(w);
   std::vector<ActionPolicy> policies;
   auto elements = w.array(root, "action_policies");
   for (std::size_t i = 0; i < elements.size(); ++i)
@@ -292,7 +252,7 @@ result<ActionPolicySet> read_action_policies_json(std::string_view array_text,
   auto parsed = json::parse_value(array_text, json::Limits::for_document(options));
   if (parsed.failure) return json::to_error(*parsed.failure, locator);
   json::Walker walker(parsed.tree, locator);
-  return json::read_policies(walker, parsed.tree.root(), array_text);
+  return json::read_policies(walker, parsed.tree.root());
 }
 
 result<ActionPolicySet> read_action_policies(const PolicySet& set, const ReadOptions& options) {
