@@ -149,22 +149,6 @@ using RecordSink = std::function<void(std::size_t line, std::optional<std::size_
 result<IngestStats> ingest_fleet(Fleet& fleet, std::string_view text, const IngestOptions& options,
                                  std::vector<error>& bad_records, const RecordSink& on_record = {});
 
-/// Number of judgment categories; ItemVerdict rows are indexed by Category.
-inline constexpr std::size_t category_count = 6;
-
-/// One item's outcome in the batch path: what the scalar evaluator's ItemResult says, without the
-/// conditions. `configured` is false when the policy has no such item (the Judgment lists none).
-struct ItemVerdict {
-  Status status = Status::not_target;
-  std::uint16_t level = 0;  ///< level code (100–400), 0 when the item has no level
-  bool configured = false;
-  bool unknown_as_level = false;
-  /// Some condition is worse than Safe or unknown: the item's conditions have something to say
-  /// (report reasons, violations), so a report needs the full judgment.
-  bool findings = false;
-  friend bool operator==(const ItemVerdict&, const ItemVerdict&) = default;
-};
-
 /// FleetVerdicts::plan of a client no plan judged.
 inline constexpr std::uint32_t no_plan = 0xffffffffu;
 
@@ -229,11 +213,11 @@ class FleetJudge {
   using JudgmentSink = std::function<bool(std::size_t client, Judgment&& judgment)>;
 
   /// Judgments for a report on `verdicts` (as judge() gave them for this whole fleet and time):
-  /// with `full`, every client's full judgment; otherwise each item with findings as evaluate()
-  /// builds it, conditions and evidence included, and every other item from the verdicts alone,
-  /// without conditions. Reports that show reasons rather than conditions (table rows, CSV
-  /// records, summaries) render both the same, as such items have no reason to show; JSON output
-  /// shows every condition and needs `full`.
+  /// with `full`, every client's full judgment; otherwise each item with findings with only its
+  /// conditions worse than Safe or unknown, as evaluate() builds them, evidence included, and
+  /// every other item from the verdicts alone, without conditions. Reports that show reasons
+  /// rather than conditions (table rows, CSV records, summaries) render both the same, as they
+  /// show only such conditions; JSON output shows every condition and needs `full`.
   /// Full judgments are built on `options.threads` threads; `sink` sees them in fleet order.
   void report(const Fleet& fleet, const FleetVerdicts& verdicts, Timestamp reference_time,
               const JudgmentSink& sink, bool full = false, const BatchOptions& options = {}) const;

@@ -39,6 +39,9 @@ class Engine {
 
   /// Judges a snapshot with the policy assigned to it.
   Judgment judge(const Snapshot& snapshot, Timestamp reference_time) const;
+  /// The verdicts of judge() without conditions or evidence (posture::verdict()). A snapshot no
+  /// plan is assigned to is not_judged.
+  Verdict verdict(const Snapshot& snapshot, Timestamp reference_time) const;
 
   /// The plan assigned to a client (never null when the engine has at least one policy).
   const Plan* plan_for(const Snapshot& snapshot) const noexcept;

@@ -2,6 +2,9 @@
 // (spec/judgment.md §2, spec/formats.md §3). Every condition says why through its evidence.
 #pragma once
 
+#include <array>
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -55,6 +58,36 @@ struct Judgment {
   std::vector<std::string> distribute;
 
   const ItemResult* item(Category category) const noexcept;
+};
+
+/// Number of judgment categories; ItemVerdict rows are indexed by Category.
+inline constexpr std::size_t category_count = 6;
+
+/// One item's outcome without its conditions: what an ItemResult says about the item itself.
+/// `configured` is false when the policy has no such item (the Judgment lists none).
+struct ItemVerdict {
+  Status status = Status::not_target;
+  std::uint16_t level = 0;  ///< level code (100–400), 0 when the item has no level
+  bool configured = false;
+  bool unknown_as_level = false;
+  /// Some condition is worse than Safe or unknown: the item's conditions have something to say
+  /// (report reasons, violations), so a report needs the full judgment.
+  bool findings = false;
+  friend bool operator==(const ItemVerdict&, const ItemVerdict&) = default;
+};
+
+/// A client's judgment without conditions or evidence (verdict(), Engine::verdict()): the
+/// status, level and points of the Judgment evaluate() gives, and each item's verdict.
+struct Verdict {
+  Status status = Status::not_judged;
+  std::optional<Level> level;
+  std::optional<int> points;
+  std::array<ItemVerdict, category_count> items{};  ///< indexed by Category
+
+  const ItemVerdict& item(Category category) const noexcept {
+    return items[static_cast<std::size_t>(category)];
+  }
+  friend bool operator==(const Verdict&, const Verdict&) = default;
 };
 
 /// Evaluation points = floor(100 × Π coefficient(item)), coefficients Safe 1, Caution 0.75,

@@ -239,8 +239,8 @@ Judgment FleetJudge::with_findings(const Fleet& fleet, const FleetVerdicts& verd
     if (agent == batch::no_id || trim_space(f.dict->text.key(agent)).empty())
       return judgment(fleet, i, reference_time);  // every item is the agent-version one
   }
-  // The items with findings as evaluate() builds them, from the snapshot sections they read;
-  // the others from the verdicts.
+  // The items with findings, with the conditions a report shows (worse than Safe, or unknown) as
+  // evaluate() builds them, from the snapshot sections they read; the others from the verdicts.
   static constexpr unsigned reads[category_count] = {
       batch::section_os | batch::section_updates | batch::section_software,
       batch::section_antivirus,
@@ -257,26 +257,12 @@ Judgment FleetJudge::with_findings(const Fleet& fleet, const FleetVerdicts& verd
   Judgment j = skeleton(fleet, verdicts, i, reference_time);
   const Plan::Impl& plan = s_->plans[verdicts.plan[i]].impl();
   const JudgmentPolicy& policy = plan.policy;
-  const eval::Context ctx{plan, scratch, reference_time};
+  static thread_local eval::ProgramMatches matches;  // reused by the clients of one thread
+  const eval::Context ctx(plan, scratch, reference_time, matches);
   for (ItemResult& item : j.items) {
     if (!verdicts.items[i * category_count + static_cast<std::size_t>(item.category)].findings)
       continue;
-    switch (item.category) {
-      case Category::security_updates:
-        item = eval::judge_security_updates(*policy.security_updates, ctx, j.distribute);
-        break;
-      case Category::antivirus: item = eval::judge_antivirus(*policy.antivirus, ctx); break;
-      case Category::prohibited_software:
-        item = eval::judge_prohibited_software(*policy.prohibited_software, ctx);
-        break;
-      case Category::mandatory_software:
-        item = eval::judge_mandatory_software(*policy.mandatory_software, ctx);
-        break;
-      case Category::pc_security: item = eval::judge_pc_security(*policy.pc_security, ctx); break;
-      case Category::user_defined:
-        item = eval::judge_user_defined(*policy.user_defined, ctx);
-        break;
-    }
+    item = eval::judge_item(item.category, ctx, j.distribute, eval::Conditions::Keep::findings);
     if (item.status == Status::unknown && policy.unknown_level) {
       item.status = Status::judged;
       item.level = *policy.unknown_level;

@@ -70,6 +70,7 @@ result<Plan> compile(const JudgmentPolicy& policy, const PolicySet& set,
   if (policy.mandatory_software) check_mandatory_software(*policy.mandatory_software, problems);
   if (policy.pc_security) compile_pc_security(*policy.pc_security, *impl, problems);
   if (policy.user_defined) compile_user_defined(*policy.user_defined, *impl, problems);
+  check_pattern_limits(impl->policy, *impl, problems);
 
   if (!problems.empty()) return error(std::move(problems).take());
 
@@ -78,6 +79,7 @@ result<Plan> compile(const JudgmentPolicy& policy, const PolicySet& set,
       if (u.distributable) impl->distributable.push_back(u.id);
     std::sort(impl->distributable.begin(), impl->distributable.end());
   }
+  index_programs(*impl);
   return Plan(std::move(impl));
 }
 

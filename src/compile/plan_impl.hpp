@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "eval/index.hpp"
 #include "posture/expr.hpp"
 #include "posture/plan.hpp"
 #include "posture/policy.hpp"
@@ -22,6 +23,8 @@ struct RequiredUpdate {
   std::optional<OsScope> os;
   std::optional<NamePattern> product;
   std::optional<VersionConstraint> product_version;
+  /// `product` in Plan::Impl::programs.
+  std::uint32_t product_pattern = 0;
   /// `id` and every update that supersedes it, transitively; sorted, so that an installed record
   /// is looked up by binary search without building strings.
   std::vector<std::string> acceptable;
@@ -49,6 +52,19 @@ struct Plan::Impl {
 
   /// pc_security: per check (parallel to policy.pc_security->checks), its `services` compiled.
   std::vector<std::vector<NamePattern>> check_services;
+
+  /// Every pattern a client's programs are matched with, and each consumer's pattern id in it:
+  /// per service-pack rule (0 for a rule without a product), per prohibited entry, and per
+  /// mandatory alternative, group after group (`mandatory_first`: each group's first).
+  eval::ProgramIndex programs;
+  std::vector<std::uint32_t> service_pack_pattern;
+  std::vector<std::uint32_t> prohibited_pattern;
+  std::vector<std::uint32_t> mandatory_pattern;
+  std::vector<std::uint32_t> mandatory_first;
+  /// The ids of `acceptors` and of `excluded_updates`, for a quick rejection of the records of a
+  /// scan that no rule concerns.
+  eval::IdFilter acceptor_ids;
+  eval::IdFilter excluded_ids;
 
   /// user_defined: per item (parallel to policy.user_defined->items), its compiled condition.
   std::vector<expr::Program> conditions;

@@ -37,5 +37,10 @@ void check_prohibited_software(const ProhibitedSoftwarePolicy& policy, Problems&
 void check_mandatory_software(const MandatorySoftwarePolicy& policy, Problems& problems);
 void compile_pc_security(const PcSecurityPolicy& policy, Plan::Impl& plan, Problems& problems);
 void compile_user_defined(const UserDefinedPolicy& policy, Plan::Impl& plan, Problems& problems);
+/// Every name pattern of the policy (and of its expressions) within max_name_pattern_bytes and
+/// max_name_pattern_stars; run after the sections are compiled.
+void check_pattern_limits(const JudgmentPolicy& policy, const Plan::Impl& plan, Problems& problems);
+/// Fills the program index and the update-id filters of a compiled plan.
+void index_programs(Plan::Impl& plan);
 
 }  // namespace posture::compile_detail

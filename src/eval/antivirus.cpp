@@ -55,50 +55,52 @@ Check resident(const AntivirusRow& row, const AntivirusProduct& product, std::st
   return *product.resident ? Check::ok : Check::risk;
 }
 
-ConditionResult judge_product(const AntivirusRow& row, const AntivirusProduct& product,
-                              Timestamp reference_time) {
+// Judges one installed product by its row. With `evidence` null only the outcome is decided.
+bool product_at_risk(const AntivirusRow& row, const AntivirusProduct& product,
+                     Timestamp reference_time, ConditionResult* evidence) {
   bool risk = false;
-  ConditionResult c;
   auto version_check = [&](std::string_view key, const std::optional<std::string>& installed,
                            const std::optional<std::string>& minimum) {
     Check check = minimum_version(view(installed), view(minimum));
     risk = risk || check == Check::risk;
-    add(c, key, version_evidence(check, view(installed), view(minimum)));
+    if (evidence) add(*evidence, key, version_evidence(check, view(installed), view(minimum)));
   };
   version_check("product_version", product.product_version, row.min_product_version);
   version_check("engine_version", product.engine_version, row.min_engine_version);
   version_check("definition_version", product.definition_version, row.min_definition_version);
-
-  std::string evidence;
-  risk = definition_age(row, product, reference_time, evidence) == Check::risk || risk;
-  add(c, "definition_age", std::move(evidence));
-  if (product.definition_date) add(c, "definition_date", format_date(*product.definition_date));
-  risk = resident(row, product, evidence) == Check::risk || risk;
-  add(c, "resident", std::move(evidence));
-  add(c, "policy_row", row.name.text());
-
-  c.name = product.name;
-  c.status = Status::judged;
-  c.level = risk ? row.level : Level::safe;
-  return c;
+  if (!evidence) {
+    if (row.max_definition_age_days && product.definition_date &&
+        older_than(age_in_days(*product.definition_date, reference_time),
+                   *row.max_definition_age_days))
+      risk = true;
+    if (row.nonresident_is_risk && product.resident && !*product.resident) risk = true;
+    return risk;
+  }
+  std::string text;
+  risk = definition_age(row, product, reference_time, text) == Check::risk || risk;
+  add(*evidence, "definition_age", std::move(text));
+  if (product.definition_date)
+    add(*evidence, "definition_date", format_date(*product.definition_date));
+  risk = resident(row, product, text) == Check::risk || risk;
+  add(*evidence, "resident", std::move(text));
+  add(*evidence, "policy_row", row.name.text());
+  return risk;
 }
 
 }  // namespace
 
-ItemResult judge_antivirus(const AntivirusPolicy& p, const Context& ctx) {
-  ItemResult item;
-  item.category = Category::antivirus;
+void judge_antivirus(const AntivirusPolicy& p, const Context& ctx, Conditions& out) {
   if (!ctx.snapshot.antivirus) {
+    // The rows' own conditions, combined as any item's: multiple_products is about products.
     for (const auto& row : p.products)
-      item.conditions.push_back(missing(row.name.text(), p.when_missing, row.level, "antivirus"));
+      out.missing(row.name.text(), p.when_missing, row.level, "antivirus");
     // With no rows the only condition that data could decide is not_installed.
     if (p.products.empty())
-      item.conditions.push_back(
-          missing("not_installed", p.when_missing, p.not_installed_level, "antivirus"));
-    settle(item);
-    return item;
+      out.missing("not_installed", p.when_missing, p.not_installed_level, "antivirus");
+    return;
   }
 
+  out.combine(p.multiple_products == MultipleProducts::best ? Combine::best : Combine::worst);
   bool any_listed = false;
   std::string unlisted;
   for (const auto& product : *ctx.snapshot.antivirus) {
@@ -110,24 +112,33 @@ ItemResult judge_antivirus(const AntivirusPolicy& p, const Context& ctx) {
       }
     if (!row) {
       // Not in the policy: shown, so that an administrator sees what to add, but not judged.
-      ConditionResult c;
-      c.name = product.name;
-      c.status = Status::no_item;
-      add(c, "listed", "no");
-      item.conditions.push_back(std::move(c));
-      join(unlisted, product.name);
+      if (out.evidence()) {
+        ConditionResult c;
+        c.name = product.name;
+        c.status = Status::no_item;
+        add(c, "listed", "no");
+        out.push(std::move(c));
+        join(unlisted, product.name);
+      }
       continue;
     }
     any_listed = true;
-    item.conditions.push_back(judge_product(*row, product, ctx.reference_time));
+    if (!out.evidence()) {
+      out.judged({}, product_at_risk(*row, product, ctx.reference_time, nullptr) ? row->level
+                                                                                 : Level::safe);
+      continue;
+    }
+    ConditionResult c;
+    const bool risk = product_at_risk(*row, product, ctx.reference_time, &c);
+    c.name = product.name;
+    c.status = Status::judged;
+    c.level = risk ? row->level : Level::safe;
+    out.push(std::move(c));
   }
   if (!any_listed) {
-    ConditionResult c = judged("not_installed", p.not_installed_level);
-    add(c, "installed", unlisted.empty() ? std::string("none") : std::move(unlisted));
-    item.conditions.push_back(std::move(c));
+    if (ConditionResult* c = out.judged("not_installed", p.not_installed_level))
+      add(*c, "installed", unlisted.empty() ? std::string("none") : std::move(unlisted));
   }
-  settle(item, p.multiple_products == MultipleProducts::best ? Combine::best : Combine::worst);
-  return item;
 }
 
 }  // namespace posture::eval

@@ -85,6 +85,12 @@ Judgment Engine::judge(const Snapshot& snapshot, Timestamp reference_time) const
   return j;
 }
 
+Verdict Engine::verdict(const Snapshot& snapshot, Timestamp reference_time) const {
+  if (const Plan* plan = plan_for(snapshot))
+    return posture::verdict(*plan, snapshot, reference_time, s_->options);
+  return {};
+}
+
 const Plan* Engine::plan_for(const Snapshot& snapshot) const noexcept {
   return find_plan(eval::assign_names(s_->policies, snapshot.asset, snapshot.group).judgment_policy);
 }

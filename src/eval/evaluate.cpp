@@ -1,6 +1,7 @@
-// evaluate(): one snapshot against one plan (spec/judgment.md §2, §7, §9.10, §9.11).
+// evaluate() and verdict(): one snapshot against one plan (spec/judgment.md §2, §7, §9.10, §9.11).
 #include <algorithm>
 
+#include "batch/client_judge.hpp"
 #include "eval/categories.hpp"
 #include "posture/plan.hpp"
 
@@ -28,6 +29,32 @@ ItemResult switched_off(Category category) {
   return item;
 }
 
+bool agent_missing(const Snapshot& snapshot, const EvalOptions& options) noexcept {
+  return options.require_agent_version &&
+         (!snapshot.agent_version || trim_space(*snapshot.agent_version).empty());
+}
+
+// Calls `fn(category, enabled)` for each item the policy configures, in category order.
+template <class Fn>
+void each_item(const JudgmentPolicy& policy, Fn&& fn) {
+  auto one = [&](Category category, const auto& section) {
+    if (section) fn(category, section->enabled);
+  };
+  one(Category::security_updates, policy.security_updates);
+  one(Category::antivirus, policy.antivirus);
+  one(Category::prohibited_software, policy.prohibited_software);
+  one(Category::mandatory_software, policy.mandatory_software);
+  one(Category::pc_security, policy.pc_security);
+  one(Category::user_defined, policy.user_defined);
+}
+
+// The program matches of the snapshot being judged, reused by the calls on one thread so that a
+// judgment does not allocate them.
+eval::ProgramMatches& thread_scratch() {
+  static thread_local eval::ProgramMatches scratch;
+  return scratch;
+}
+
 }  // namespace
 
 Judgment evaluate(const Plan& plan, const Snapshot& snapshot, Timestamp reference_time,
@@ -43,40 +70,62 @@ Judgment evaluate(const Plan& plan, const Snapshot& snapshot, Timestamp referenc
     return j;
   }
 
-  const bool agent_missing = options.require_agent_version &&
-                             (!snapshot.agent_version || trim_space(*snapshot.agent_version).empty());
-  const eval::Context ctx{impl, snapshot, reference_time};
-  auto run = [&](Category category, const auto& section, auto&& judge) {
-    if (!section) return;
-    ItemResult item = !section->enabled ? switched_off(category)
-                      : agent_missing   ? agent_version_missing(category)
-                                        : judge(*section);
+  const bool no_agent = agent_missing(snapshot, options);
+  const eval::Context ctx(impl, snapshot, reference_time, thread_scratch());
+  j.items.reserve(category_count);
+  each_item(policy, [&](Category category, bool enabled) {
+    ItemResult item = !enabled   ? switched_off(category)
+                      : no_agent ? agent_version_missing(category)
+                                 : eval::judge_item(category, ctx, j.distribute);
     if (item.status == Status::unknown && policy.unknown_level) {
       item.status = Status::judged;
       item.level = *policy.unknown_level;
       item.unknown_as_level = true;
     }
     j.items.push_back(std::move(item));
-  };
-
-  run(Category::security_updates, policy.security_updates, [&](const auto& p) {
-    return eval::judge_security_updates(p, ctx, j.distribute);
   });
-  run(Category::antivirus, policy.antivirus,
-      [&](const auto& p) { return eval::judge_antivirus(p, ctx); });
-  run(Category::prohibited_software, policy.prohibited_software,
-      [&](const auto& p) { return eval::judge_prohibited_software(p, ctx); });
-  run(Category::mandatory_software, policy.mandatory_software,
-      [&](const auto& p) { return eval::judge_mandatory_software(p, ctx); });
-  run(Category::pc_security, policy.pc_security,
-      [&](const auto& p) { return eval::judge_pc_security(p, ctx); });
-  run(Category::user_defined, policy.user_defined,
-      [&](const auto& p) { return eval::judge_user_defined(p, ctx); });
 
   std::sort(j.distribute.begin(), j.distribute.end());
   j.distribute.erase(std::unique(j.distribute.begin(), j.distribute.end()), j.distribute.end());
   aggregate(j);
   return j;
+}
+
+Verdict verdict(const Plan& plan, const Snapshot& snapshot, Timestamp reference_time,
+                const EvalOptions& options) {
+  const Plan::Impl& impl = plan.impl();
+  const JudgmentPolicy& policy = impl.policy;
+  Verdict v;
+  if (!snapshot.managed) return v;  // not_judged, no items
+
+  const bool no_agent = agent_missing(snapshot, options);
+  const eval::Context ctx(impl, snapshot, reference_time, thread_scratch());
+  batch::ClientVerdict client;
+  each_item(policy, [&](Category category, bool enabled) {
+    ItemVerdict item;
+    if (!enabled) {
+      item.configured = true;
+      item.status = Status::not_target;
+    } else if (no_agent) {
+      item.configured = true;
+      item.status = Status::unknown;
+      item.findings = true;  // its one condition, agent_version, is unknown
+    } else {
+      item = eval::judge_item_verdict(category, ctx);
+    }
+    if (item.status == Status::unknown && policy.unknown_level) {
+      item.status = Status::judged;
+      item.level = static_cast<std::uint16_t>(*policy.unknown_level);
+      item.unknown_as_level = true;
+    }
+    client.items[static_cast<std::size_t>(category)] = item;
+  });
+  batch::settle_client(client);
+  v.status = client.status;
+  if (client.level) v.level = static_cast<Level>(client.level);
+  if (client.points >= 0) v.points = client.points;
+  std::copy(std::begin(client.items), std::end(client.items), v.items.begin());
+  return v;
 }
 
 }  // namespace posture

@@ -8,7 +8,6 @@
 namespace posture::eval {
 namespace {
 
-bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
 bool starts_with_nocase(std::string_view text, std::string_view prefix) noexcept {
   return text.size() >= prefix.size() && names_equal(text.substr(0, prefix.size()), prefix);
@@ -35,17 +34,6 @@ Check minimum_version(std::optional<std::string_view> installed,
 
 std::int64_t age_in_days(Date date, Timestamp reference_time) noexcept {
   return days_between(date, date_of(reference_time));
-}
-
-std::string_view update_id_view(std::string_view id) noexcept {
-  id = trim_space(id);
-  auto digit_at = [&](std::size_t i) { return id.size() > i && is_digit(id[i]); };
-  if (id.size() >= 2 && (id[0] == 'k' || id[0] == 'K') && (id[1] == 'b' || id[1] == 'B') &&
-      digit_at(2))
-    id.remove_prefix(2);
-  else if (!id.empty() && (id[0] == 'q' || id[0] == 'Q') && digit_at(1))
-    id.remove_prefix(1);
-  return id;
 }
 
 bool contains_update(const std::vector<std::string>& sorted_ids, std::string_view id) noexcept {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "posture/inventory.hpp"
+#include "posture/name.hpp"
 #include "posture/policy.hpp"
 #include "posture/time.hpp"
 
@@ -42,7 +43,20 @@ constexpr bool older_than(std::int64_t age_days, std::int64_t max_days) noexcept
 
 /// An update id without surrounding space and without a leading KB/Q before digits, as a view of
 /// `id`; the allocation-free form of normalize_update_id() (§9.2).
-std::string_view update_id_view(std::string_view id) noexcept;
+/// Inline: a scan's every record goes through it.
+inline std::string_view update_id_view(std::string_view id) noexcept {
+  // Every byte trim_space() removes is at most ' '.
+  if (id.empty() || static_cast<unsigned char>(id.front()) <= ' ' ||
+      static_cast<unsigned char>(id.back()) <= ' ')
+    id = trim_space(id);
+  auto digit_at = [&](std::size_t i) { return id.size() > i && id[i] >= '0' && id[i] <= '9'; };
+  if (id.size() >= 2 && (id[0] == 'k' || id[0] == 'K') && (id[1] == 'b' || id[1] == 'B') &&
+      digit_at(2))
+    id.remove_prefix(2);
+  else if (!id.empty() && (id[0] == 'q' || id[0] == 'Q') && digit_at(1))
+    id.remove_prefix(1);
+  return id;
+}
 /// Binary search of a sorted list of normalised ids for `id` (normalised on the fly).
 bool contains_update(const std::vector<std::string>& sorted_ids, std::string_view id) noexcept;
 
@@ -58,6 +72,12 @@ bool service_pack_satisfies(std::string_view installed, std::string_view require
 /// absent version never satisfies a constraint (§9.1).
 bool program_matches(const NamePattern& name, const std::optional<VersionConstraint>& version,
                      const Program& program) noexcept;
+
+/// The version half of program_matches(), for a program whose name already matched.
+inline bool version_satisfies(const std::optional<VersionConstraint>& version,
+                              const Program& program) noexcept {
+  return !version || version->satisfied_by(view(program.version));
+}
 
 /// Whether an OS scope applies. The name is decided first, so that a client with another OS is
 /// out of scope even when its version is unknown. An empty name pattern matches any OS.

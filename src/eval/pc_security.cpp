@@ -24,19 +24,19 @@ Finding absent(std::string_view group, std::string_view field = {}) {
 }
 
 template <class Group>
-Finding flag(ConditionResult& c, const std::optional<Group>& group,
+Finding flag(ConditionResult* c, const std::optional<Group>& group,
              std::optional<bool> Group::*field, bool risky, std::string_view section,
              std::string_view key) {
   if (!group) return absent(section);
   const std::optional<bool>& value = (*group).*field;
   if (!value) return absent(section, key);
-  add(c, key, *value ? "true" : "false");
+  if (c) add(*c, key, *value ? "true" : "false");
   return verdict(*value == risky);
 }
 
 // A number against a bound; evidence shows both ("8 < 12", "10 <= 15").
 template <class Group>
-Finding bounded(ConditionResult& c, const std::optional<Group>& group,
+Finding bounded(ConditionResult* c, const std::optional<Group>& group,
                 std::optional<std::int64_t> Group::*field, std::string_view section,
                 std::string_view key, std::int64_t bound, bool risk_below) {
   if (!group) return absent(section);
@@ -44,7 +44,7 @@ Finding bounded(ConditionResult& c, const std::optional<Group>& group,
   if (!value) return absent(section, key);
   bool risk = risk_below ? *value < bound : *value > bound;
   const char* op = risk_below ? (risk ? " < " : " >= ") : (risk ? " > " : " <= ");
-  add(c, key, std::to_string(*value) + op + std::to_string(bound));
+  if (c) add(*c, key, std::to_string(*value) + op + std::to_string(bound));
   return verdict(risk);
 }
 
@@ -56,7 +56,7 @@ bool excluded_user(const PcSecurityPolicy& policy, std::string_view account) {
 
 // The three per-account password checks. An account whose value cannot be read raises nothing; it
 // is listed as unreadable (§9.8).
-Finding accounts(ConditionResult& c, const SecurityCheck& check, const PcSecurityPolicy& policy,
+Finding accounts(ConditionResult* c, const SecurityCheck& check, const PcSecurityPolicy& policy,
                  const Context& ctx) {
   const auto& passwords = ctx.snapshot.settings.passwords;
   if (!passwords) return absent("passwords");
@@ -84,15 +84,15 @@ Finding accounts(ConditionResult& c, const SecurityCheck& check, const PcSecurit
     else if (*risk)
       join(offending, account.name);
   }
-  if (check.max_age_days) add(c, "max_age_days", std::to_string(*check.max_age_days));
-  if (!offending.empty()) add(c, "accounts", offending);
-  add(c, "checked", std::to_string(checked));
-  if (!excluded.empty()) add(c, "excluded", std::move(excluded));
-  if (!unreadable.empty()) add(c, "unreadable", std::move(unreadable));
+  if (c && check.max_age_days) add(*c, "max_age_days", std::to_string(*check.max_age_days));
+  if (c && !offending.empty()) add(*c, "accounts", offending);
+  if (c) add(*c, "checked", std::to_string(checked));
+  if (c && !excluded.empty()) add(*c, "excluded", std::move(excluded));
+  if (c && !unreadable.empty()) add(*c, "unreadable", std::move(unreadable));
   return verdict(!offending.empty());
 }
 
-Finding shares(ConditionResult& c, const SecurityCheck& check, const Context& ctx) {
+Finding shares(ConditionResult* c, const SecurityCheck& check, const Context& ctx) {
   const auto& shares = ctx.snapshot.settings.shares;
   if (!shares) return absent("shares");
   std::string offending, unreadable;
@@ -105,9 +105,9 @@ Finding shares(ConditionResult& c, const SecurityCheck& check, const Context& ct
       join(offending, share.name);
     }
   }
-  if (!offending.empty()) add(c, "shares", offending);
-  add(c, "checked", std::to_string(shares->size()));
-  if (!unreadable.empty()) add(c, "unreadable", std::move(unreadable));
+  if (c && !offending.empty()) add(*c, "shares", offending);
+  if (c) add(*c, "checked", std::to_string(shares->size()));
+  if (c && !unreadable.empty()) add(*c, "unreadable", std::move(unreadable));
   return verdict(!offending.empty());
 }
 
@@ -117,7 +117,7 @@ bool matches_any(const std::vector<NamePattern>& patterns, std::string_view name
   return false;
 }
 
-Finding prohibited_services(ConditionResult& c, const std::vector<NamePattern>& listed,
+Finding prohibited_services(ConditionResult* c, const std::vector<NamePattern>& listed,
                             const Context& ctx) {
   const auto& services = ctx.snapshot.settings.services;
   if (!services) return absent("services");
@@ -129,12 +129,12 @@ Finding prohibited_services(ConditionResult& c, const std::vector<NamePattern>& 
     else if (*service.running)
       join(offending, service.name);
   }
-  if (!offending.empty()) add(c, "services", offending);
-  if (!unreadable.empty()) add(c, "unreadable", std::move(unreadable));
+  if (c && !offending.empty()) add(*c, "services", offending);
+  if (c && !unreadable.empty()) add(*c, "unreadable", std::move(unreadable));
   return verdict(!offending.empty());
 }
 
-Finding required_services(ConditionResult& c, const std::vector<NamePattern>& listed,
+Finding required_services(ConditionResult* c, const std::vector<NamePattern>& listed,
                           const Context& ctx) {
   const auto& services = ctx.snapshot.settings.services;
   if (!services) return absent("services");
@@ -159,15 +159,15 @@ Finding required_services(ConditionResult& c, const std::vector<NamePattern>& li
       join(offending, pattern.text());
     }
   }
-  if (!offending.empty()) add(c, "services", offending);
-  if (!not_present.empty()) add(c, "absent", std::move(not_present));
-  if (!unreadable.empty()) add(c, "unreadable", std::move(unreadable));
+  if (c && !offending.empty()) add(*c, "services", offending);
+  if (c && !not_present.empty()) add(*c, "absent", std::move(not_present));
+  if (c && !unreadable.empty()) add(*c, "unreadable", std::move(unreadable));
   return verdict(!offending.empty());
 }
 
 // Any reported (or listed) profile off is a risk; otherwise a profile that is not reported, or
 // whose state is unreadable, is missing data (§9.8).
-Finding firewall(ConditionResult& c, const SecurityCheck& check, const Context& ctx) {
+Finding firewall(ConditionResult* c, const SecurityCheck& check, const Context& ctx) {
   const auto& profiles = ctx.snapshot.settings.firewall;
   if (!profiles) return absent("firewall");
   std::string off, unreported;
@@ -193,34 +193,34 @@ Finding firewall(ConditionResult& c, const SecurityCheck& check, const Context& 
     }
   }
   if (!off.empty()) {
-    add(c, "profiles", std::move(off));
+    if (c) add(*c, "profiles", std::move(off));
     return verdict(true);
   }
   if (profiles->empty()) return absent("firewall");
   if (!unreported.empty()) {
-    add(c, "unreported", std::move(unreported));
+    if (c) add(*c, "unreported", std::move(unreported));
     return absent("firewall");
   }
   return verdict(false);
 }
 
-Finding automatic_updates(ConditionResult& c, const SecurityCheck& check, const Context& ctx) {
+Finding automatic_updates(ConditionResult* c, const SecurityCheck& check, const Context& ctx) {
   const auto& au = ctx.snapshot.settings.automatic_updates;
   if (!au) return absent("automatic_updates");
   if (!au->mode) return absent("automatic_updates", "mode");
-  add(c, "mode", std::string(auto_update_mode_name(*au->mode)));
-  if (check.min_mode) add(c, "min_mode", std::string(auto_update_mode_name(*check.min_mode)));
+  if (c) add(*c, "mode", std::string(auto_update_mode_name(*au->mode)));
+  if (c && check.min_mode) add(*c, "min_mode", std::string(auto_update_mode_name(*check.min_mode)));
   return verdict(update_mode_below(*au->mode, check.min_mode));
 }
 
-Finding encryption(ConditionResult& c, const SecurityCheck& check, const Context& ctx) {
+Finding encryption(ConditionResult* c, const SecurityCheck& check, const Context& ctx) {
   const auto& drives = ctx.snapshot.settings.encryption;
   if (!drives) return absent("encryption");
   if (check.check == CheckId::encryption_system_drive) {
     for (const auto& d : *drives) {
       if (d.system != true) continue;
       if (!d.encrypted) return absent("encryption", d.drive + ".encrypted");
-      add(c, "drives", d.drive);
+      if (c) add(*c, "drives", d.drive);
       return verdict(!*d.encrypted);
     }
     return absent("encryption", "system");
@@ -233,19 +233,19 @@ Finding encryption(ConditionResult& c, const SecurityCheck& check, const Context
       join(plain, d.drive);
   }
   if (!plain.empty()) {
-    add(c, "drives", std::move(plain));
+    if (c) add(*c, "drives", std::move(plain));
     return verdict(true);
   }
   if (drives->empty()) return absent("encryption");
   if (!unreadable.empty()) {
-    add(c, "unreadable", std::move(unreadable));
+    if (c) add(*c, "unreadable", std::move(unreadable));
     return absent("encryption");
   }
-  add(c, "checked", std::to_string(drives->size()));
+  if (c) add(*c, "checked", std::to_string(drives->size()));
   return verdict(false);
 }
 
-Finding run(ConditionResult& c, const SecurityCheck& check, const std::vector<NamePattern>& services,
+Finding run(ConditionResult* c, const SecurityCheck& check, const std::vector<NamePattern>& services,
             const PcSecurityPolicy& policy, const Context& ctx) {
   const Settings& s = ctx.snapshot.settings;
   switch (check.check) {
@@ -294,25 +294,37 @@ Finding run(ConditionResult& c, const SecurityCheck& check, const std::vector<Na
 
 }  // namespace
 
-ItemResult judge_pc_security(const PcSecurityPolicy& p, const Context& ctx) {
-  ItemResult item;
-  item.category = Category::pc_security;
-  item.conditions.reserve(p.checks.size());
+void judge_pc_security(const PcSecurityPolicy& p, const Context& ctx, Conditions& out) {
+  out.reserve(p.checks.size());
   for (std::size_t i = 0; i < p.checks.size(); ++i) {
     const SecurityCheck& check = p.checks[i];
+    if (!out.evidence()) {
+      Finding f = run(nullptr, check, ctx.plan.check_services[i], p, ctx);
+      if (f.outcome == Check::unknown)
+        out.missing({}, check.when_missing, check.level, {});
+      else
+        out.judged({}, f.outcome == Check::risk ? check.level : Level::safe);
+      continue;
+    }
+    if (out.findings_only()) {
+      // Decide first: a check that passes is not built at all.
+      // (The others are built below; push() drops one that when_missing makes Safe.)
+      if (run(nullptr, check, ctx.plan.check_services[i], p, ctx).outcome == Check::ok) {
+        out.judged({}, Level::safe);
+        continue;
+      }
+    }
     ConditionResult c;
     c.name = std::string(check_id_name(check.check));
-    Finding f = run(c, check, ctx.plan.check_services[i], p, ctx);
+    Finding f = run(&c, check, ctx.plan.check_services[i], p, ctx);
     if (f.outcome == Check::unknown) {
       apply_missing(c, check.when_missing, check.level, f.absent);
     } else {
       c.status = Status::judged;
       c.level = f.outcome == Check::risk ? check.level : Level::safe;
     }
-    item.conditions.push_back(std::move(c));
+    out.push(std::move(c));
   }
-  settle(item);
-  return item;
 }
 
 }  // namespace posture::eval

@@ -22,7 +22,15 @@ void distribute_if_allowed(const Plan::Impl& plan, std::string_view id,
   if (contains_update(plan.distributable, id)) distribute.emplace_back(id);
 }
 
-void judge_latest(const SecurityUpdatesPolicy& p, const Context& ctx, ItemResult& item,
+// A violated requirement's update goes to the distribution list, whether it was reported missing
+// or its absence is judged at a level by when_missing. `c` is null when only folding.
+void distribute_violated(const ConditionResult* c, const Context& ctx,
+                         std::vector<std::string>& distribute) {
+  if (c && c->status == Status::judged && c->level && *c->level != Level::safe)
+    distribute_if_allowed(ctx.plan, c->name, distribute);
+}
+
+void judge_latest(const SecurityUpdatesPolicy& p, const Context& ctx, Conditions& out,
                   std::vector<std::string>& distribute) {
   const auto& updates = *ctx.snapshot.updates;
   std::size_t ignored = 0;
@@ -31,7 +39,7 @@ void judge_latest(const SecurityUpdatesPolicy& p, const Context& ctx, ItemResult
   for (const auto& record : updates.items) {
     if (record.state != UpdateState::missing) continue;
     std::string_view id = update_id_view(record.id);
-    if (contains_update(ctx.plan.excluded_updates, id)) {
+    if (ctx.plan.excluded_ids.may_contain(id) && contains_update(ctx.plan.excluded_updates, id)) {
       ++ignored;
       continue;
     }
@@ -48,21 +56,22 @@ void judge_latest(const SecurityUpdatesPolicy& p, const Context& ctx, ItemResult
     // A scanner may list one update twice (once per product it patches); it is one violation.
     if (!reported.insert(id).second) continue;
     violated = true;
-    ConditionResult c = judged(std::string(id), level);
-    describe_update(c, id, record, {});
-    item.conditions.push_back(std::move(c));
-    distribute_if_allowed(ctx.plan, id, distribute);
+    if (ConditionResult* c = out.judged(id, level)) {
+      describe_update(*c, id, record, {});
+      distribute_if_allowed(ctx.plan, id, distribute);
+    }
   }
   if (violated) return;
-  ConditionResult c = judged("latest", Level::safe);
-  add(c, "missing", "0");
-  add(c, "checked", std::to_string(updates.items.size()));
-  add(c, "ignored", std::to_string(ignored));
-  item.conditions.push_back(std::move(c));
+  if (ConditionResult* c = out.judged("latest", Level::safe)) {
+    add(*c, "missing", "0");
+    add(*c, "checked", std::to_string(updates.items.size()));
+    add(*c, "ignored", std::to_string(ignored));
+  }
 }
 
 // Whether a mandatory row's OS and product scope covers the client; `what` names absent data.
-Scope row_scope(const RequiredUpdate& row, const Snapshot& snapshot, std::string_view& what) {
+Scope row_scope(const RequiredUpdate& row, const Context& ctx, std::string_view& what) {
+  const Snapshot& snapshot = ctx.snapshot;
   Scope result = Scope::yes;
   if (row.os) {
     Scope os = os_scope_matches(*row.os, snapshot.os);
@@ -77,22 +86,15 @@ Scope row_scope(const RequiredUpdate& row, const Snapshot& snapshot, std::string
       if (result == Scope::yes) what = "software";
       return Scope::missing;
     }
-    bool found = std::any_of(snapshot.software->begin(), snapshot.software->end(),
-                             [&](const Program& prog) {
-                               return program_matches(*row.product, row.product_version, prog);
-                             });
+    bool found = false;
+    for (std::uint32_t i : ctx.programs().of(row.product_pattern))
+      if (version_satisfies(row.product_version, (*snapshot.software)[i])) {
+        found = true;
+        break;
+      }
     if (!found) return Scope::no;
   }
   return result;
-}
-
-// Appends a row's condition; a violated row's update goes to the distribution list, whether it was
-// reported missing or its absence is judged at a level by when_missing.
-void push_row(ConditionResult c, const Context& ctx, ItemResult& item,
-              std::vector<std::string>& distribute) {
-  if (c.status == Status::judged && c.level && *c.level != Level::safe)
-    distribute_if_allowed(ctx.plan, c.name, distribute);
-  item.conditions.push_back(std::move(c));
 }
 
 // What a client's scan says about one required update: the first installed record that satisfies
@@ -102,14 +104,17 @@ struct ScanFacts {
   const UpdateRecord* missing = nullptr;
 };
 
-// One pass over the records, each looked up in the plan's sorted acceptor index, so that a large
-// scan against a long mandatory list stays O(records × log ids). The vector has one entry per
-// required update, as the result has one condition per required update.
-std::vector<ScanFacts> scan_facts(const Plan::Impl& plan, const UpdateSection& updates) {
-  std::vector<ScanFacts> facts(plan.required_updates.size());
+// One pass over the records, each looked up in the plan's sorted acceptor index (after a filter
+// that turns away almost every record no row concerns), so that a large scan against a long
+// mandatory list stays O(records × log ids). `facts` gets one entry per required update, as the
+// result has one condition per required update.
+void scan_facts(const Plan::Impl& plan, const UpdateSection& updates,
+                std::vector<ScanFacts>& facts) {
+  facts.assign(plan.required_updates.size(), ScanFacts{});
   auto before = [](const Plan::Impl::Acceptor& a, std::string_view id) { return a.id < id; };
   for (const auto& record : updates.items) {
     std::string_view id = update_id_view(record.id);
+    if (!plan.acceptor_ids.may_contain(id)) continue;
     auto it = std::lower_bound(plan.acceptors.begin(), plan.acceptors.end(), id, before);
     for (; it != plan.acceptors.end() && it->id == id; ++it) {
       ScanFacts& f = facts[it->row];
@@ -120,39 +125,44 @@ std::vector<ScanFacts> scan_facts(const Plan::Impl& plan, const UpdateSection& u
       }
     }
   }
-  return facts;
 }
 
-ConditionResult judge_row(const SecurityUpdatesPolicy& p, const RequiredUpdate& row,
-                          const ScanFacts& facts, const Context& ctx) {
+// One required update's condition; returns it (null when only folding).
+ConditionResult* judge_row(const SecurityUpdatesPolicy& p, const RequiredUpdate& row,
+                           const ScanFacts& facts, const Context& ctx, Conditions& out) {
   std::string_view what;
-  Scope scope = row_scope(row, ctx.snapshot, what);
+  Scope scope = row_scope(row, ctx, what);
   if (scope == Scope::no) {
-    ConditionResult c = judged(row.id, Level::safe);
-    add(c, "applicable", "no");
+    ConditionResult* c = out.judged(row.id, Level::safe);
+    if (c) add(*c, "applicable", "no");
     return c;
   }
-  if (scope == Scope::missing) return missing(row.id, p.when_missing, row.level, what);
+  if (scope == Scope::missing) return out.missing(row.id, p.when_missing, row.level, what);
   if (facts.installed) {
-    ConditionResult c = judged(row.id, Level::safe);
-    add(c, "installed", std::string(update_id_view(facts.installed->id)));
+    ConditionResult* c = out.judged(row.id, Level::safe);
+    if (c) add(*c, "installed", std::string(update_id_view(facts.installed->id)));
     return c;
   }
   if (facts.missing) {
-    ConditionResult c = judged(row.id, row.level);
-    describe_update(c, row.id, *facts.missing, row.bulletin);
+    ConditionResult* c = out.judged(row.id, row.level);
+    if (c) describe_update(*c, row.id, *facts.missing, row.bulletin);
     return c;
   }
   if (ctx.snapshot.updates->complete) {
     // A complete scan lists every applicable update; one it does not list does not apply.
-    ConditionResult c = judged(row.id, Level::safe);
-    add(c, "applicable", "no");
-    add(c, "reported", "no");
+    ConditionResult* c = out.judged(row.id, Level::safe);
+    if (c) {
+      add(*c, "applicable", "no");
+      add(*c, "reported", "no");
+    }
     return c;
   }
-  ConditionResult c = missing(row.id, p.when_missing, row.level, "updates." + row.id);
-  add(c, "reported", "no");
-  add(c, "scan", "incomplete");
+  ConditionResult* c = out.missing(row.id, p.when_missing, row.level,
+                                   out.evidence() ? "updates." + row.id : std::string());
+  if (c) {
+    add(*c, "reported", "no");
+    add(*c, "scan", "incomplete");
+  }
   return c;
 }
 
@@ -162,101 +172,125 @@ std::string required_text(const ServicePackRule& rule) {
   return out;
 }
 
-ConditionResult judge_product_service_pack(const ServicePackRule& rule, std::string name,
-                                           Level level, WhenMissing when_missing,
-                                           const Snapshot& snapshot) {
-  if (!snapshot.software) return missing(std::move(name), when_missing, level, "software");
+// Whether describe(program) is not empty (see software.cpp).
+bool describable(const Program& program) noexcept {
+  return !program.name.empty() || (program.version && !program.version->empty());
+}
+
+void judge_product_service_pack(const ServicePackRule& rule, std::uint32_t pattern,
+                                std::string_view name, Level level, WhenMissing when_missing,
+                                const Context& ctx, Conditions& out) {
+  const Snapshot& snapshot = ctx.snapshot;
+  if (!snapshot.software) {
+    out.missing(name, when_missing, level, "software");
+    return;
+  }
   std::string installed, offending, unreadable;
-  for (const auto& prog : *snapshot.software) {
-    if (!program_matches(*rule.product, rule.product_version, prog)) continue;
+  bool any_installed = false, any_offending = false, any_unreadable = false;
+  for (std::uint32_t i : ctx.programs().of(pattern)) {
+    const Program& prog = (*snapshot.software)[i];
+    if (!version_satisfies(rule.product_version, prog)) continue;
     if (!prog.service_pack) {
-      join(unreadable, describe(prog));
+      if (out.evidence())
+        join(unreadable, describe(prog));
+      else
+        any_unreadable = any_unreadable || describable(prog);
       continue;
     }
-    std::string found = describe(prog) + " SP" + std::string(service_pack_number(*prog.service_pack));
-    if (!service_pack_satisfies(*prog.service_pack, rule.service_pack, rule.condition))
-      join(offending, found);
-    join(installed, found);
+    const bool bad = !service_pack_satisfies(*prog.service_pack, rule.service_pack,
+                                             rule.condition);
+    any_installed = true;
+    any_offending = any_offending || bad;
+    if (out.evidence()) {
+      std::string found =
+          describe(prog) + " SP" + std::string(service_pack_number(*prog.service_pack));
+      if (bad) join(offending, found);
+      join(installed, found);
+    }
   }
-  ConditionResult c;
-  if (!offending.empty()) {
-    c = judged(std::move(name), level);
-    add(c, "installed", std::move(offending));
-  } else if (!unreadable.empty()) {
-    c = missing(std::move(name), when_missing, level, "software.service_pack");
-    add(c, "unreadable", std::move(unreadable));
-  } else if (installed.empty()) {
-    c = judged(std::move(name), Level::safe);
-    add(c, "applicable", "no");
-    return c;
+  if (out.evidence()) any_unreadable = !unreadable.empty();
+  ConditionResult* c;
+  if (any_offending) {
+    c = out.judged(name, level);
+    if (c) add(*c, "installed", std::move(offending));
+  } else if (any_unreadable) {
+    c = out.missing(name, when_missing, level, "software.service_pack");
+    if (c) add(*c, "unreadable", std::move(unreadable));
+  } else if (!any_installed) {
+    c = out.judged(name, Level::safe);
+    if (c) add(*c, "applicable", "no");
+    return;
   } else {
-    c = judged(std::move(name), Level::safe);
-    add(c, "installed", std::move(installed));
+    c = out.judged(name, Level::safe);
+    if (c) add(*c, "installed", std::move(installed));
   }
-  add(c, "required", required_text(rule));
-  return c;
+  if (c) add(*c, "required", required_text(rule));
 }
 
-ConditionResult judge_os_service_pack(const ServicePackRule& rule, std::string name, Level level,
-                                      WhenMissing when_missing, const Snapshot& snapshot) {
+void judge_os_service_pack(const ServicePackRule& rule, std::string_view name, Level level,
+                           WhenMissing when_missing, const Snapshot& snapshot, Conditions& out) {
   const auto& os = *snapshot.os;
-  if (!os.service_pack) return missing(std::move(name), when_missing, level, "os.service_pack");
+  if (!os.service_pack) {
+    out.missing(name, when_missing, level, "os.service_pack");
+    return;
+  }
   bool ok = service_pack_satisfies(*os.service_pack, rule.service_pack, rule.condition);
-  ConditionResult c = judged(std::move(name), ok ? Level::safe : level);
-  add(c, "service_pack", std::string(service_pack_number(*os.service_pack)));
-  add(c, "required", required_text(rule));
-  return c;
+  if (ConditionResult* c = out.judged(name, ok ? Level::safe : level)) {
+    add(*c, "service_pack", std::string(service_pack_number(*os.service_pack)));
+    add(*c, "required", required_text(rule));
+  }
 }
 
-void judge_service_packs(const SecurityUpdatesPolicy& p, const Context& ctx, ItemResult& item) {
-  for (const auto& rule : p.service_packs) {
-    std::string name = "sp:" + (rule.product ? rule.product->text() : rule.os->name.text());
+void judge_service_packs(const SecurityUpdatesPolicy& p, const Context& ctx, Conditions& out) {
+  for (std::size_t r = 0; r < p.service_packs.size(); ++r) {
+    const ServicePackRule& rule = p.service_packs[r];
+    std::string name;
+    if (out.evidence()) name = "sp:" + (rule.product ? rule.product->text() : rule.os->name.text());
     Level level = rule.level.value_or(p.level);
     if (rule.os) {
       Scope os = os_scope_matches(*rule.os, ctx.snapshot.os);
       if (os == Scope::no) {
-        ConditionResult c = judged(std::move(name), Level::safe);
-        add(c, "applicable", "no");
-        item.conditions.push_back(std::move(c));
+        if (ConditionResult* c = out.judged(name, Level::safe)) add(*c, "applicable", "no");
         continue;
       }
       if (os == Scope::missing) {
-        item.conditions.push_back(missing(std::move(name), p.when_missing, level, "os"));
+        out.missing(name, p.when_missing, level, "os");
         continue;
       }
     }
-    item.conditions.push_back(
-        rule.product
-            ? judge_product_service_pack(rule, std::move(name), level, p.when_missing, ctx.snapshot)
-            : judge_os_service_pack(rule, std::move(name), level, p.when_missing, ctx.snapshot));
+    if (rule.product)
+      judge_product_service_pack(rule, ctx.plan.service_pack_pattern[r], name, level,
+                                 p.when_missing, ctx, out);
+    else
+      judge_os_service_pack(rule, name, level, p.when_missing, ctx.snapshot, out);
   }
 }
 
 }  // namespace
 
-ItemResult judge_security_updates(const SecurityUpdatesPolicy& p, const Context& ctx,
-                                  std::vector<std::string>& distribute) {
-  ItemResult item;
-  item.category = Category::security_updates;
+void judge_security_updates(const SecurityUpdatesPolicy& p, const Context& ctx, Conditions& out,
+                            std::vector<std::string>& distribute) {
   if (!ctx.snapshot.updates) {
     // Without a scan every requirement follows when_missing; service packs are read from the OS
     // and software sections, so they are still judged.
     if (p.mode == UpdateMode::latest)
-      item.conditions.push_back(missing("latest", p.when_missing, p.level, "updates"));
+      out.missing("latest", p.when_missing, p.level, "updates");
     else
       for (const auto& row : ctx.plan.required_updates)
-        push_row(missing(row.id, p.when_missing, row.level, "updates"), ctx, item, distribute);
+        distribute_violated(out.missing(row.id, p.when_missing, row.level, "updates"), ctx,
+                            distribute);
   } else if (p.mode == UpdateMode::latest) {
-    judge_latest(p, ctx, item, distribute);
+    judge_latest(p, ctx, out, distribute);
   } else {
     const auto& rows = ctx.plan.required_updates;
-    std::vector<ScanFacts> facts = scan_facts(ctx.plan, *ctx.snapshot.updates);
+    // Reused by the calls on one thread: a scan is judged without allocating.
+    static thread_local std::vector<ScanFacts> facts;
+    scan_facts(ctx.plan, *ctx.snapshot.updates, facts);
+    out.reserve(rows.size() + p.service_packs.size());
     for (std::size_t i = 0; i < rows.size(); ++i)
-      push_row(judge_row(p, rows[i], facts[i], ctx), ctx, item, distribute);
+      distribute_violated(judge_row(p, rows[i], facts[i], ctx, out), ctx, distribute);
   }
-  judge_service_packs(p, ctx, item);
-  settle(item);
-  return item;
+  judge_service_packs(p, ctx, out);
 }
 
 }  // namespace posture::eval

@@ -5,20 +5,19 @@
 namespace posture::eval {
 namespace {
 
-// A row limited to some OSes: a condition when the scope excludes the client or cannot be decided,
-// nothing when the row applies.
-std::optional<ConditionResult> out_of_scope(const std::optional<OsScope>& scope,
-                                            const std::string& name, WhenMissing when_missing,
-                                            Level level, const Snapshot& snapshot) {
-  if (!scope) return std::nullopt;
+// A row limited to some OSes: a condition when the scope excludes the client or cannot be decided
+// (returns true), nothing when the row applies.
+bool out_of_scope(const std::optional<OsScope>& scope, std::string_view name,
+                  WhenMissing when_missing, Level level, const Snapshot& snapshot,
+                  Conditions& out) {
+  if (!scope) return false;
   switch (os_scope_matches(*scope, snapshot.os)) {
-    case Scope::yes: return std::nullopt;
-    case Scope::missing: return missing(name, when_missing, level, "os");
+    case Scope::yes: return false;
+    case Scope::missing: out.missing(name, when_missing, level, "os"); return true;
     case Scope::no: break;
   }
-  ConditionResult c = judged(name, Level::safe);
-  add(c, "applicable", "no");
-  return c;
+  if (ConditionResult* c = out.judged(name, Level::safe)) add(*c, "applicable", "no");
+  return true;
 }
 
 std::string describe_alternative(const SoftwareAlternative& alternative) {
@@ -27,69 +26,90 @@ std::string describe_alternative(const SoftwareAlternative& alternative) {
   return out;
 }
 
-ConditionResult judge_entry(const ProhibitedEntry& entry, WhenMissing when_missing,
-                            const Snapshot& snapshot) {
-  if (auto c = out_of_scope(entry.os, entry.name.text(), when_missing, entry.level, snapshot))
-    return std::move(*c);
-  std::string found;
-  for (const auto& prog : *snapshot.software)
-    if (program_matches(entry.name, entry.version, prog)) join(found, describe(prog));
-  ConditionResult c = judged(entry.name.text(), found.empty() ? Level::safe : entry.level);
-  if (found.empty())
-    add(c, "checked", std::to_string(snapshot.software->size()));
-  else
-    add(c, "installed", std::move(found));
-  if (entry.version) add(c, "version", entry.version->to_string());
-  return c;
+// Whether describe(program) is not empty: a program listed with neither name nor version adds
+// nothing to a list of findings, and such a list decides as if it had not been found.
+bool describable(const Program& program) noexcept {
+  return !program.name.empty() || (program.version && !program.version->empty());
 }
 
-ConditionResult judge_group(const MandatoryGroup& group, WhenMissing when_missing,
-                            const Snapshot& snapshot) {
-  if (auto c = out_of_scope(group.os, group.name, when_missing, group.level, snapshot))
-    return std::move(*c);
-  for (const auto& alternative : group.any_of)
-    for (const auto& prog : *snapshot.software)
-      if (program_matches(alternative.name, alternative.version, prog)) {
-        ConditionResult c = judged(group.name, Level::safe);
-        add(c, "installed", describe(prog));
-        return c;
+void judge_entry(const ProhibitedEntry& entry, std::uint32_t pattern, WhenMissing when_missing,
+                 const Context& ctx, Conditions& out) {
+  if (out_of_scope(entry.os, entry.name.text(), when_missing, entry.level, ctx.snapshot, out))
+    return;
+  const auto& software = *ctx.snapshot.software;
+  std::string found;
+  bool any = false;
+  for (std::uint32_t i : ctx.programs().of(pattern)) {
+    const Program& prog = software[i];
+    if (!version_satisfies(entry.version, prog)) continue;
+    if (out.evidence()) {
+      join(found, describe(prog));
+    } else if (describable(prog)) {
+      any = true;
+      break;
+    }
+  }
+  if (out.evidence()) any = !found.empty();
+  ConditionResult* c = out.judged(entry.name.text(), any ? entry.level : Level::safe);
+  if (!c) return;
+  if (!any)
+    add(*c, "checked", std::to_string(software.size()));
+  else
+    add(*c, "installed", std::move(found));
+  if (entry.version) add(*c, "version", entry.version->to_string());
+}
+
+void judge_group(const MandatoryGroup& group, const std::uint32_t* patterns,
+                 WhenMissing when_missing, const Context& ctx, Conditions& out) {
+  if (out_of_scope(group.os, group.name, when_missing, group.level, ctx.snapshot, out)) return;
+  const auto& software = *ctx.snapshot.software;
+  const ProgramMatches& matches = ctx.programs();
+  for (std::size_t a = 0; a < group.any_of.size(); ++a)
+    for (std::uint32_t i : matches.of(patterns[a]))
+      if (version_satisfies(group.any_of[a].version, software[i])) {
+        if (ConditionResult* c = out.judged(group.name, Level::safe))
+          add(*c, "installed", describe(software[i]));
+        return;
       }
+  ConditionResult* c = out.judged(group.name, group.level);
+  if (!c) return;
   // Unsatisfied: name what is there instead, typically the right program in a too-old version.
   std::string found, required;
-  for (const auto& alternative : group.any_of) {
+  for (std::size_t a = 0; a < group.any_of.size(); ++a) {
+    const SoftwareAlternative& alternative = group.any_of[a];
     join(required, describe_alternative(alternative));
-    for (const auto& prog : *snapshot.software)
-      if (alternative.version && alternative.name.matches(prog.name)) join(found, describe(prog));
+    if (alternative.version)
+      for (std::uint32_t i : matches.of(patterns[a])) join(found, describe(software[i]));
   }
-  ConditionResult c = judged(group.name, group.level);
-  add(c, "required", std::move(required));
-  if (!found.empty()) add(c, "found", std::move(found));
-  return c;
+  add(*c, "required", std::move(required));
+  if (!found.empty()) add(*c, "found", std::move(found));
 }
 
 }  // namespace
 
-ItemResult judge_prohibited_software(const ProhibitedSoftwarePolicy& p, const Context& ctx) {
-  ItemResult item;
-  item.category = Category::prohibited_software;
-  for (const auto& entry : p.entries)
-    item.conditions.push_back(
-        ctx.snapshot.software
-            ? judge_entry(entry, p.when_missing, ctx.snapshot)
-            : missing(entry.name.text(), p.when_missing, entry.level, "software"));
-  settle(item);
-  return item;
+void judge_prohibited_software(const ProhibitedSoftwarePolicy& p, const Context& ctx,
+                               Conditions& out) {
+  out.reserve(p.entries.size());
+  for (std::size_t e = 0; e < p.entries.size(); ++e) {
+    const ProhibitedEntry& entry = p.entries[e];
+    if (ctx.snapshot.software)
+      judge_entry(entry, ctx.plan.prohibited_pattern[e], p.when_missing, ctx, out);
+    else
+      out.missing(entry.name.text(), p.when_missing, entry.level, "software");
+  }
 }
 
-ItemResult judge_mandatory_software(const MandatorySoftwarePolicy& p, const Context& ctx) {
-  ItemResult item;
-  item.category = Category::mandatory_software;
-  for (const auto& group : p.groups)
-    item.conditions.push_back(ctx.snapshot.software
-                                  ? judge_group(group, p.when_missing, ctx.snapshot)
-                                  : missing(group.name, p.when_missing, group.level, "software"));
-  settle(item);
-  return item;
+void judge_mandatory_software(const MandatorySoftwarePolicy& p, const Context& ctx,
+                              Conditions& out) {
+  out.reserve(p.groups.size());
+  for (std::size_t g = 0; g < p.groups.size(); ++g) {
+    const MandatoryGroup& group = p.groups[g];
+    if (ctx.snapshot.software)
+      judge_group(group, ctx.plan.mandatory_pattern.data() + ctx.plan.mandatory_first[g],
+                  p.when_missing, ctx, out);
+    else
+      out.missing(group.name, p.when_missing, group.level, "software");
+  }
 }
 
 }  // namespace posture::eval

@@ -3,22 +3,30 @@
 
 namespace posture::eval {
 
-ItemResult judge_user_defined(const UserDefinedPolicy& p, const Context& ctx) {
-  ItemResult item;
-  item.category = Category::user_defined;
-  item.conditions.reserve(p.items.size());
+void judge_user_defined(const UserDefinedPolicy& p, const Context& ctx, Conditions& out) {
+  out.reserve(p.items.size());
   for (std::size_t i = 0; i < p.items.size(); ++i) {
     const UserDefinedItem& def = p.items[i];
     if (!def.enabled) {
       // Listed, so that a switched-off item is visibly off rather than silently gone.
-      ConditionResult c;
-      c.name = def.name;
-      c.status = Status::not_target;
-      item.conditions.push_back(std::move(c));
+      if (out.evidence()) {
+        ConditionResult c;
+        c.name = def.name;
+        c.status = Status::not_target;
+        out.push(std::move(c));
+      }
       continue;
     }
     expr::Outcome outcome =
         expr::evaluate(ctx.plan.conditions[i], ctx.snapshot, ctx.reference_time);
+    if (!out.evidence()) {
+      switch (outcome.truth) {
+        case expr::Truth::yes: out.judged({}, def.level); break;
+        case expr::Truth::no: out.judged({}, Level::safe); break;
+        case expr::Truth::missing: out.missing({}, def.when_missing, def.level, {}); break;
+      }
+      continue;
+    }
     ConditionResult c;
     c.name = def.name;
     c.evidence = std::move(outcome.evidence);
@@ -29,10 +37,8 @@ ItemResult judge_user_defined(const UserDefinedPolicy& p, const Context& ctx) {
         apply_missing(c, def.when_missing, def.level, "field read by the condition");
         break;
     }
-    item.conditions.push_back(std::move(c));
+    out.push(std::move(c));
   }
-  settle(item);
-  return item;
 }
 
 }  // namespace posture::eval

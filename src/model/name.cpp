@@ -71,13 +71,37 @@ bool names_equal(std::string_view a, std::string_view b) noexcept {
 
 NamePattern::NamePattern(std::string_view pattern)
     : text_(trim_space(pattern)), lower_(ascii_lower(text_)) {
-  wild_ = text_.find_first_of("*?") != std::string::npos;
+  const std::size_t first = lower_.find_first_of("*?");
+  wild_ = first != std::string::npos;
+  prefix_ = static_cast<std::uint32_t>(wild_ ? first : lower_.size());
+  if (wild_) {
+    const std::size_t last_star = lower_.rfind('*');
+    if (last_star != std::string::npos &&
+        lower_.find('?', last_star) == std::string::npos)
+      suffix_ = static_cast<std::uint32_t>(lower_.size() - last_star - 1);
+  }
 }
 
 bool NamePattern::matches(std::string_view name) const noexcept {
   name = trim_space(name);
-  if (!wild_) return names_equal(lower_, name);
-  return glob(lower_, name);
+  // A match consumes the literal prefix byte for byte (and, below, the literal suffix), so both
+  // are compared before any glob runs.
+  if (name.size() < prefix_) return false;
+  for (std::size_t i = 0; i < prefix_; ++i)
+    if (lower(name[i]) != lower_[i]) return false;
+  return matches_after_prefix(name);
+}
+
+bool NamePattern::matches_after_prefix(std::string_view name) const noexcept {
+  const std::size_t n = name.size();
+  if (!wild_) return n == lower_.size();
+  if (n < std::size_t{prefix_} + suffix_) return false;
+  const std::size_t tail = lower_.size() - suffix_;
+  for (std::size_t i = 0; i < suffix_; ++i)
+    if (lower(name[n - suffix_ + i]) != lower_[tail + i]) return false;
+  // "prefix*suffix": the one star takes whatever lies between.
+  if (tail == std::size_t{prefix_} + 1 && lower_[prefix_] == '*') return true;
+  return glob(std::string_view(lower_).substr(prefix_), name.substr(prefix_));
 }
 
 std::string normalize_update_id(std::string_view id) {

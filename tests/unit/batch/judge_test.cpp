@@ -63,6 +63,17 @@ std::string difference(const Judgment& j, const FleetVerdicts& v, std::size_t i)
   return "";
 }
 
+// A single client's Verdict as a one-client FleetVerdicts, to compare with difference().
+FleetVerdicts as_fleet(const posture::Verdict& v) {
+  FleetVerdicts f;
+  f.status.push_back(v.status);
+  f.level.push_back(v.level ? static_cast<std::uint16_t>(*v.level) : std::uint16_t{0});
+  f.points.push_back(v.points ? static_cast<std::int8_t>(*v.points) : std::int8_t{-1});
+  f.plan.push_back(0);
+  f.items.assign(v.items.begin(), v.items.end());
+  return f;
+}
+
 posture::Plan compile_policy(const JudgmentPolicy& policy) {
   posture::PolicySet set;
   set.judgment_policies.push_back(policy);
@@ -80,8 +91,14 @@ std::size_t check_fleet(const Fleet& fleet, const posture::Plan& plan,
   REQUIRE(v.size() == fleet.size());
   std::size_t failures = 0;
   for (std::size_t i = 0; i < fleet.size(); ++i) {
-    Judgment j = posture::evaluate(plan, fleet.snapshot(i), at, options);
+    const Snapshot snapshot = fleet.snapshot(i);
+    Judgment j = posture::evaluate(plan, snapshot, at, options);
     std::string diff = difference(j, v, i);
+    // verdict(), the scalar path without evidence, agrees as well.
+    if (diff.empty()) {
+      diff = difference(j, as_fleet(posture::verdict(plan, snapshot, at, options)), 0);
+      if (!diff.empty()) diff = "verdict(): " + diff;
+    }
     if (!diff.empty() && ++failures <= 5)
       FAIL_CHECK(plan.policy_name() << ", client " << fleet.asset(i) << ": " << diff << "\n  "
                                     << posture::write_judgment_json(j));
@@ -278,7 +295,7 @@ std::vector<JudgmentPolicy> policies() {
 
 }  // namespace
 
-TEST_CASE("batch: verdicts equal evaluate() on 10,000 generated clients") {
+TEST_CASE("batch: verdicts (batch and verdict()) equal evaluate() on 10,000 generated clients") {
   Fleet fleet = generated_fleet(0, 10000, false, 17);
   posture::Plan plan = compile_policy(posture::bench::make_policy(25, 1));
   CHECK(check_fleet(fleet, plan) == 10000);
@@ -414,6 +431,7 @@ TEST_CASE("batch: every golden case judges the same through the batch path") {
       judge.judge(fleet, one, test.at, v);
       Judgment j = engine->judge(test.snapshot, test.at);
       CHECK(difference(j, v, 0) == "");
+      CHECK(difference(j, as_fleet(engine->verdict(test.snapshot, test.at)), 0) == "");
       CHECK(posture::write_judgment_json(judge.judgment(fleet, i, test.at)) ==
             posture::write_judgment_json(j));
       ++cases;

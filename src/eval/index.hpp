@@ -1,0 +1,117 @@
+// Lookup structures a Plan builds once so that judging a snapshot does not compare every program
+// with every pattern, nor every update record with every required id by string comparison.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "posture/inventory.hpp"
+#include "posture/name.hpp"
+
+namespace posture::eval {
+
+/// Which programs each pattern matched: for pattern k, the indices (into the snapshot's software
+/// list, ascending) of the programs whose names it matches. Names only; version constraints are
+/// applied by the reader, which knows which constraint goes with the pattern.
+class ProgramMatches {
+ public:
+  std::span<const std::uint32_t> of(std::uint32_t pattern) const noexcept {
+    return {programs_.data() + begin_[pattern], programs_.data() + begin_[pattern + 1]};
+  }
+
+ private:
+  friend class ProgramIndex;
+  std::vector<std::uint32_t> begin_;     // per pattern, then one past the last
+  std::vector<std::uint32_t> programs_;  // grouped by pattern
+  std::vector<std::uint64_t> pairs_;     // scratch: pattern << 32 | program, in program order
+};
+
+/// Every distinct name pattern a policy matches programs with (prohibited entries, mandatory
+/// alternatives, product scopes, product service-pack rules), in a radix tree of their literal
+/// prefixes (ASCII-lowered): one pass over a client's programs walks each name down the tree only
+/// as far as some prefix follows it, comparing eight bytes at a time, and runs only the patterns
+/// whose whole literal prefix the name starts with. A bitmap of the prefixes' first two bytes turns most names away before the walk. Patterns
+/// with fewer than two literal leading bytes are tried on every program.
+class ProgramIndex {
+ public:
+  /// Adds a pattern and returns its id; patterns equal once lowered share one id.
+  std::uint32_t add(const NamePattern& pattern);
+  /// Builds the lookup tables; call once after the last add().
+  void finish();
+
+  bool empty() const noexcept { return patterns_.empty(); }
+  std::size_t size() const noexcept { return patterns_.size(); }
+  const NamePattern& pattern(std::uint32_t id) const noexcept { return patterns_[id]; }
+
+  /// Matches every program's name against every pattern into `out` (its storage is reused).
+  void match(const std::vector<Program>& programs, ProgramMatches& out) const;
+
+ private:
+  struct Node {
+    std::uint32_t first_edge = 0, edges = 0;        // into edges_
+    std::uint32_t first_pattern = 0, patterns = 0;  // into ends_: prefixes that end here
+  };
+  struct Edge {
+    unsigned char first = 0;  // the label's first byte
+    std::uint32_t label = 0;  // offset into labels_
+    std::uint32_t length = 0;
+    std::uint32_t node = 0;
+  };
+  std::vector<NamePattern> patterns_;
+  std::unordered_map<std::string, std::uint32_t> ids_;  // while adding: lowered text → id
+  std::vector<std::uint32_t> always_;   // patterns with a literal prefix under two bytes
+  // Per class of 16 and 8 leading bytes: 16,384 bits, a hash of a prefix's first bytes each.
+  std::array<std::vector<std::uint64_t>, 2> filters_;
+  // By a hash of the first two bytes: bit c set when class c (16, 8, 2 bytes) files a prefix
+  // starting with them.
+  std::array<std::uint8_t, 4096> lead_{};
+  std::vector<Node> nodes_;             // nodes_[0] is the root
+  std::vector<Edge> edges_;
+  std::array<std::uint32_t, 256> root_edge_{};  // the root's edge by first byte, plus one; 0: none
+  std::string labels_;
+  std::vector<std::uint32_t> ends_;
+};
+
+/// A set of normalised update ids, looked up by an id's normalised view: a 4,096-bit filter on a
+/// cheap hash rejects almost every id of a scan before any string comparison.
+class IdFilter {
+ public:
+  void add(std::string_view id) noexcept;
+  bool may_contain(std::string_view id) const noexcept {
+    const std::uint32_t h = hash(id);
+    return (bits_[h >> 6] >> (h & 63)) & 1u;
+  }
+  static std::uint32_t hash(std::string_view id) noexcept {
+    const char* p = id.data();
+    const std::size_t n = id.size();
+    std::uint64_t x = 0;
+    if (n >= 8) {
+      std::uint64_t a, b;
+      std::memcpy(&a, p, 8);
+      std::memcpy(&b, p + n - 8, 8);
+      x = a ^ (b * 0x9E3779B97F4A7C15ull);
+    } else if (n >= 4) {
+      std::uint32_t a, b;
+      std::memcpy(&a, p, 4);
+      std::memcpy(&b, p + n - 4, 4);
+      x = a | std::uint64_t{b} << 32;
+    } else if (n > 0) {
+      x = static_cast<unsigned char>(p[0]) | static_cast<unsigned char>(p[n / 2]) << 8 |
+          static_cast<unsigned char>(p[n - 1]) << 16;
+    }
+    x ^= n;
+    x *= 0x9E3779B97F4A7C15ull;
+    return static_cast<std::uint32_t>(x >> 52);  // 12 bits
+  }
+
+ private:
+  std::uint64_t bits_[64] = {};
+};
+
+}  // namespace posture::eval
