@@ -99,6 +99,7 @@ bool in(const Range (&ranges)[N], char32_t cp) noexcept {
 }
 
 std::size_t width_of(char32_t cp) noexcept {
+  if (cp < 0x300) return 1;  // below every range: ASCII and Latin text, the common case
   if (in(zero_width, cp)) return 0;
   return in(wide, cp) ? 2 : 1;
 }
@@ -109,6 +110,12 @@ std::string clean_text(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t pos = 0; pos < text.size();) {
+    // Printable ASCII stays as it is: copied a run at a time, the common case by far.
+    std::size_t run = pos;
+    while (run < text.size() && static_cast<unsigned char>(text[run]) - 0x20u < 0x5Fu) ++run;
+    out.append(text.data() + pos, run - pos);
+    pos = run;
+    if (pos == text.size()) break;
     const char32_t cp = decode(text, pos);
     encode(is_control(cp) ? char32_t{'?'} : cp, out);
   }
@@ -117,7 +124,14 @@ std::string clean_text(std::string_view text) {
 
 std::size_t display_width(std::string_view text) noexcept {
   std::size_t width = 0;
-  for (std::size_t pos = 0; pos < text.size();) width += width_of(decode(text, pos));
+  for (std::size_t pos = 0; pos < text.size();) {
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {  // one byte, one column
+      ++width;
+      ++pos;
+      continue;
+    }
+    width += width_of(decode(text, pos));
+  }
   return width;
 }
 
