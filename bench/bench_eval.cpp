@@ -148,17 +148,21 @@ void BM_EvaluateScalar(benchmark::State& state) {
   FleetVerdicts out;
   const Timestamp at = generator_reference_time();
   judge.judge(fleet, at, out, {1});
-  double scalar_s = 0, batch_s = 0;
+  double scalar_s = 0, verdict_s = 0, batch_s = 0;
   for (auto _ : state) {
     const double s = seconds([&] {
       for (const auto& snapshot : snapshots) benchmark::DoNotOptimize(evaluate(plan, snapshot, at));
     });
     state.SetIterationTime(s);
     scalar_s += s;
+    verdict_s += seconds([&] {
+      for (const auto& snapshot : snapshots) benchmark::DoNotOptimize(verdict(plan, snapshot, at));
+    });
     batch_s += seconds([&] { judge.judge(fleet, at, out, {1}); });
   }
   const double clients = static_cast<double>(n * state.iterations());
   state.counters["scalar_clients_per_s"] = clients / scalar_s;
+  state.counters["verdict_clients_per_s"] = clients / verdict_s;
   state.counters["batch_clients_per_s"] = clients / batch_s;
   state.counters["batch_over_scalar"] = scalar_s / batch_s;
 }
