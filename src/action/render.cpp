@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "action/safe_text.hpp"
+#include "model/utf8.hpp"
 #include "posture/report.hpp"
 
 namespace posture::action {
@@ -78,8 +79,8 @@ class Renderer {
     const bool flatten = kind_ == TextKind::line || kind_ == TextKind::argument;
     for (std::size_t pos = 0; pos < text.size();) {
       const std::size_t start = pos;
-      const char32_t cp = decode_utf8(text, pos);
-      if (flatten && is_control(cp)) {
+      const char32_t cp = utf8::decode(text, pos);
+      if (flatten && utf8::is_control(cp)) {
         if (!out_.put(" ")) return;
       } else if (!out_.put(text.substr(start, pos - start))) {
         return;
@@ -91,12 +92,12 @@ class Renderer {
   void value(std::string_view text) {
     std::string unit;
     for (std::size_t pos = 0; pos < text.size();) {
-      const char32_t cp = decode_utf8(text, pos);
+      const char32_t cp = utf8::decode(text, pos);
       unit.clear();
-      if (is_control(cp)) {
+      if (utf8::is_control(cp)) {
         unit = " ";
       } else if (kind_ != TextKind::html || !escape(cp, unit)) {
-        encode_utf8(cp, unit);
+        utf8::encode(cp, unit);
       }
       if (!out_.put(unit)) return;
     }

@@ -2,7 +2,7 @@
 // so that rendering never parses and an unknown variable is a policy error with its position.
 #include <algorithm>
 
-#include "action/safe_text.hpp"
+#include "model/utf8.hpp"
 #include "posture/action.hpp"
 
 namespace posture {
@@ -40,7 +40,7 @@ result<Template> Template::compile(std::string_view source, const source_locatio
 
   for (std::size_t pos = 0; pos < source.size();) {
     const std::size_t at = pos;
-    if (action::decode_utf8(source, pos) == action::replacement_char &&
+    if (utf8::decode(source, pos) == utf8::replacement &&
         source.substr(at, 3) != "\xEF\xBF\xBD") {
       problem(at, "invalid UTF-8 in a text");
       break;
