@@ -177,11 +177,13 @@ class Ingest {
   }
 
   // One line read by read_fleet(): the line closes its record, so read_fleet() sees exactly the
-  // record it would see in the whole input.
+  // record it would see in the whole input. The line break goes with it: a string left open on
+  // the line fails at that byte, and the parser must see it to say what the whole input says.
   result<void> fallback(std::string_view doc, std::size_t line_start, std::size_t end,
                         std::size_t line, std::size_t bom) {
     --stats_.records;  // reference() counts it
-    return reference(doc.substr(line_start, end - line_start), line, bom + line_start, true);
+    const std::size_t with_break = end < doc.size() ? end + 1 : end;
+    return reference(doc.substr(line_start, with_break - line_start), line, bom + line_start, true);
   }
 
   // Reads `text` with read_fleet(); its lines start at `first_line` and its bytes at `offset` of

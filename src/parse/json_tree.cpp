@@ -278,6 +278,15 @@ std::string syntax_message(int rapidjson_code, std::string_view window, std::siz
   auto code = static_cast<rapidjson::ParseErrorCode>(rapidjson_code);
   if (offset < window.size() && window[offset] == '\0') return "unexpected NUL byte";
   if (code == rapidjson::kParseErrorStringInvalidEncoding) return "invalid UTF-8 in string";
+  // RapidJSON calls a raw control character in a string an invalid escape; most often it is a
+  // line break in a string that was never closed, and the reader should say so.
+  if (code == rapidjson::kParseErrorStringEscapeInvalid && offset < window.size() &&
+      static_cast<unsigned char>(window[offset]) < 0x20) {
+    if (window[offset] == '\n' || window[offset] == '\r')
+      return "line break inside a string (a string not closed on its line, or a line break not "
+             "written as \\n)";
+    return "control character inside a string (write it as a \\u escape)";
+  }
   std::string msg = "invalid JSON: ";
   msg += rapidjson::GetParseError_En(code);
   if (!msg.empty() && msg.back() == '.') msg.pop_back();

@@ -240,6 +240,8 @@ TEST_CASE("batch: ingest agrees with read_fleet on documents that are not JSON L
   check_same("{\n  \"asset\": \"PC-1\",\n  \"host\": \"pretty\"\n}\n" + line + "\n");
   check_same(line + "\n{\"asset\": \"PC-2\",\n \"host\": \"split\"}\n" + line + "\n");
   check_same(line + "\n{\"asset\": \"PC-3\", \"software\": [\n" + line + "\n");
+  // A line that is a string left open: the error is the line break inside it, as in read_fleet().
+  check_same(line + "\n\"open\n" + line + "\n");
   check_same("");
   check_same("\n\n  \n");
   check_same("42");

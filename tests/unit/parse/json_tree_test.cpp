@@ -138,6 +138,24 @@ TEST_CASE("parse: invalid UTF-8 and NUL bytes are rejected where they are") {
   CHECK(p.failure->offset == 3);
 }
 
+TEST_CASE("parse: a raw line break or control character in a string is named as such") {
+  auto p = parse_value("{\"host\": \"pc-1\n\"}", roomy());
+  REQUIRE(p.failure);
+  CHECK(p.failure->message ==
+        "line break inside a string (a string not closed on its line, or a line break not written "
+        "as \\n)");
+  CHECK(p.failure->offset == 14);
+
+  p = parse_value("[\"a\tb\"]", roomy());
+  REQUIRE(p.failure);
+  CHECK(p.failure->message == "control character inside a string (write it as a \\u escape)");
+  CHECK(p.failure->offset == 3);
+
+  p = parse_value("[\"a\\qb\"]", roomy());  // a real bad escape keeps RapidJSON's words
+  REQUIRE(p.failure);
+  CHECK(p.failure->message == "invalid JSON: Invalid escape character in string");
+}
+
 TEST_CASE("parse: depth, string and size limits stop the parse with errc::limit") {
   Limits l = roomy();
   l.max_depth = 2;
