@@ -75,10 +75,23 @@ class Conditions {
   }
   /// A condition named `name` judged at `level` (Safe when satisfied). Returns the condition, to
   /// add evidence to until the next one is added; null when only folding.
-  ConditionResult* judged(std::string_view name, Level level);
+  /// Inline when only folding: verdict() decides every condition through here.
+  ConditionResult* judged(std::string_view name, Level level) {
+    if (!item_) {
+      fold_.judged(level);
+      return nullptr;
+    }
+    return build_judged(name, level);
+  }
   /// A condition whose data is absent, following its when_missing rule (see missing() below).
   ConditionResult* missing(std::string_view name, WhenMissing rule, Level level,
-                           std::string_view what);
+                           std::string_view what) {
+    if (!item_) {
+      fold_.missing(rule, level);
+      return nullptr;
+    }
+    return build_missing(name, rule, level, what);
+  }
 
   ItemVerdict verdict() const noexcept { return fold_.verdict(); }
 
@@ -87,6 +100,10 @@ class Conditions {
     return keep_ == Keep::all || status == Status::unknown ||
            (status == Status::judged && level && *level != Level::safe);
   }
+
+  ConditionResult* build_judged(std::string_view name, Level level);
+  ConditionResult* build_missing(std::string_view name, WhenMissing rule, Level level,
+                                 std::string_view what);
 
   ItemResult* item_;
   Keep keep_;

@@ -73,9 +73,9 @@ void settle(ItemResult& item, Combine combine) {
 
 namespace posture::eval {
 
-ConditionResult* Conditions::judged(std::string_view name, Level level) {
+ConditionResult* Conditions::build_judged(std::string_view name, Level level) {
   fold_.judged(level);
-  if (!item_ || !keeps(Status::judged, level)) return nullptr;
+  if (!keeps(Status::judged, level)) return nullptr;
   ConditionResult& c = item_->conditions.emplace_back();
   c.name = name;
   c.status = Status::judged;
@@ -83,10 +83,9 @@ ConditionResult* Conditions::judged(std::string_view name, Level level) {
   return &c;
 }
 
-ConditionResult* Conditions::missing(std::string_view name, WhenMissing rule, Level level,
-                                     std::string_view what) {
+ConditionResult* Conditions::build_missing(std::string_view name, WhenMissing rule, Level level,
+                                           std::string_view what) {
   fold_.missing(rule, level);
-  if (!item_) return nullptr;
   const bool kept = rule == WhenMissing::unknown ? keeps(Status::unknown, std::nullopt)
                     : rule == WhenMissing::level  ? keeps(Status::judged, level)
                                                   : keep_ == Keep::all;

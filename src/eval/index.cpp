@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 
 namespace posture::eval {
@@ -26,27 +27,39 @@ std::uint64_t lower8(std::uint64_t x) noexcept {
   return x | (upper >> 2);
 }
 
-// Whether `n` bytes of a name, ASCII-lowered, equal `lowered`.
-bool equal_lowered(const char* name, const char* lowered, std::size_t n) noexcept {
-  for (; n >= 8; n -= 8, name += 8, lowered += 8) {
-    std::uint64_t a, b;
-    std::memcpy(&a, name, 8);
-    std::memcpy(&b, lowered, 8);
-    if (lower8(a) != b) return false;
-  }
-  for (; n > 0; --n, ++name, ++lowered)
-    if (lower(*name) != static_cast<unsigned char>(*lowered)) return false;
-  return true;
-}
-
-// The two leading bytes of a (trimmed, at least two bytes long) name, ASCII-lowered.
 std::uint64_t load8(const char* p) noexcept {
   std::uint64_t x;
   std::memcpy(&x, p, 8);
   return x;
 }
 
+// Whether the `n` bytes of `name` from `at` on (all inside it), ASCII-lowered, equal `lowered`,
+// which may be read up to eight bytes past its end. A tail under eight bytes is compared as one
+// masked word, loaded from the name's last eight bytes when fewer follow it: the walk compares
+// mostly short labels, which byte by byte cost five instructions a byte.
+bool equal_lowered(std::string_view name, std::size_t at, const char* lowered,
+                   std::size_t n) noexcept {
+  const char* p = name.data() + at;
+  for (; n >= 8; n -= 8, p += 8, lowered += 8)
+    if (lower8(load8(p)) != load8(lowered)) return false;
+  if (n == 0) return true;
+  if constexpr (std::endian::native == std::endian::little) {
+    const std::size_t left = name.size() - static_cast<std::size_t>(p - name.data());
+    if (left >= 8 || name.size() >= 8) {
+      const std::uint64_t x = left >= 8 ? load8(p) : load8(p + left - 8) >> (8 * (8 - left));
+      const std::uint64_t mask = ~std::uint64_t{0} >> (64 - 8 * n);  // n is 1 to 7
+      return ((lower8(x) ^ load8(lowered)) & mask) == 0;
+    }
+  }
+  for (; n > 0; --n, ++p, ++lowered)
+    if (lower(*p) != static_cast<unsigned char>(*lowered)) return false;
+  return true;
+}
+
 constexpr std::uint32_t kPrefetch = 8;  // programs ahead
+
+// In ProgramIndex::ends_: the pattern is its prefix and one '*'.
+constexpr std::uint32_t kAnyTail = 1u << 31;
 
 // Filter classes, by how many leading bytes of a prefix they hash: 0 = 16, 1 = 8, 2 = 2.
 constexpr unsigned filter_bits = 14;
@@ -123,7 +136,10 @@ void ProgramIndex::finish() {
       }
       node = next;
     }
-    tree[node].ends.push_back(k);
+    // "prefix*" matches every name that starts with its prefix: marked, so that the walk adds
+    // it without calling the pattern.
+    const bool any_tail = p.lowered().size() == prefix.size() + 1 && p.lowered().back() == '*';
+    tree[node].ends.push_back(any_tail ? k | kAnyTail : k);
   }
   // Lay the tree out flat, each chain of nodes with one child and no pattern merged into the
   // edge that leads to it.
@@ -162,73 +178,88 @@ void ProgramIndex::finish() {
       todo.push_back({child, e.node});
     }
   }
+  labels_.append(8, '\0');
   root_edge_.fill(0);
   for (std::uint32_t e = nodes_[0].first_edge; e < nodes_[0].first_edge + nodes_[0].edges; ++e)
     root_edge_[edges_[e].first] = e + 1;
 }
 
+// Inline in the loop over programs, which calls it for every name.
+[[gnu::always_inline]] inline bool ProgramIndex::may_walk(std::string_view name) const noexcept {
+  const std::uint8_t classes = lead_[lead_slot(name.data())];
+  return classes && ((classes & 4) ||
+                     ((classes & 2) && name.size() >= 8 &&
+                      filed(filters_[1].data(), class_hash(1, name.data()))) ||
+                     ((classes & 1) && name.size() >= 16 &&
+                      filed(filters_[0].data(), class_hash(0, name.data()))));
+}
+
+void ProgramIndex::walk(std::string_view name, std::uint32_t i,
+                        std::vector<std::uint64_t>& pairs) const {
+  // Down the trie as far as the name follows some prefix; a pattern whose prefix ends at a node on
+  // the way is tried on the whole name.
+  std::uint32_t node = 0;
+  for (std::size_t d = 0;;) {
+    const Node& at = nodes_[node];
+    for (std::uint32_t e = 0; e < at.patterns; ++e) {
+      const std::uint32_t end = ends_[at.first_pattern + e];
+      const std::uint32_t k = end & ~kAnyTail;
+      if ((end & kAnyTail) || patterns_[k].matches_after_prefix(name))
+        pairs.push_back(std::uint64_t{k} << 32 | i);
+    }
+    if (d == name.size()) return;
+    const auto byte = static_cast<unsigned char>(lower(name[d]));
+    const Edge* edge = nullptr;
+    if (node == 0) {
+      if (const std::uint32_t e = root_edge_[byte]) edge = &edges_[e - 1];
+    } else {
+      for (std::uint32_t e = at.first_edge; e < at.first_edge + at.edges; ++e)
+        if (edges_[e].first == byte) {
+          edge = &edges_[e];
+          break;
+        }
+    }
+    if (!edge || name.size() - d < edge->length ||
+        !equal_lowered(name, d + 1, labels_.data() + edge->label + 1, edge->length - 1))
+      return;
+    d += edge->length;
+    node = edge->node;
+  }
+}
+
 void ProgramIndex::match(const std::vector<Program>& programs, ProgramMatches& out) const {
   auto& pairs = out.pairs_;
   pairs.clear();
-  // Locals, so that the loop does not reload members after each push_back.
   const auto n = static_cast<std::uint32_t>(programs.size());
   const Program* program = programs.data();
-  const std::uint8_t* lead = lead_.data();
-  const std::uint64_t* by16 = filters_[0].data();
-  const std::uint64_t* by8 = filters_[1].data();
-  const bool any_always = !always_.empty();
-  for (std::uint32_t i = 0; i < n; ++i) {
-    // The names live apart from the Program records: ask for a later one's bytes now, so that
-    // its cache miss overlaps this iteration's work instead of stalling a later one.
-    if (i + kPrefetch < n) __builtin_prefetch(program[i + kPrefetch].name.data());
+  // Most names are turned away by the filters in a few instructions; the walk is a call of its
+  // own so that this loop keeps its values in registers.
+  auto one = [&](std::uint32_t i) {
     std::string_view name = program[i].name;
-    // Every byte trim_space() removes is at most ' '.
-    if (!name.empty() && (static_cast<unsigned char>(name.front()) <= ' ' ||
-                          static_cast<unsigned char>(name.back()) <= ' ')) [[unlikely]]
+    // A name under two bytes stays under two bytes trimmed, and no prefix in the tree is that
+    // short. Every byte trim_space() removes is at most ' '.
+    if (name.size() < 2) return;
+    if ((static_cast<unsigned char>(name.front()) <= ' ') |
+        (static_cast<unsigned char>(name.back()) <= ' ')) [[unlikely]] {
       name = trim_space(name);
-    if (name.size() >= 2) {
-      const std::uint8_t classes = lead[lead_slot(name.data())];
-      const bool walk =
-          classes &&
-          ((classes & 4) ||
-           ((classes & 2) && name.size() >= 8 && filed(by8, class_hash(1, name.data()))) ||
-           ((classes & 1) && name.size() >= 16 && filed(by16, class_hash(0, name.data()))));
-      if (walk) [[unlikely]] {
-        // Down the trie as far as the name follows some prefix; a pattern whose prefix ends at
-        // a node on the way is tried on the whole name.
-        std::uint32_t node = 0;
-        for (std::size_t d = 0;;) {
-          const Node& at = nodes_[node];
-          for (std::uint32_t e = 0; e < at.patterns; ++e) {
-            const std::uint32_t k = ends_[at.first_pattern + e];
-            if (patterns_[k].matches_after_prefix(name))
-              pairs.push_back(std::uint64_t{k} << 32 | i);
-          }
-          if (d == name.size()) break;
-          const auto byte = static_cast<unsigned char>(lower(name[d]));
-          const Edge* edge = nullptr;
-          if (node == 0) {
-            if (const std::uint32_t e = root_edge_[byte]) edge = &edges_[e - 1];
-          } else {
-            for (std::uint32_t e = at.first_edge; e < at.first_edge + at.edges; ++e)
-              if (edges_[e].first == byte) {
-                edge = &edges_[e];
-                break;
-              }
-          }
-          if (!edge || name.size() - d < edge->length ||
-              !equal_lowered(name.data() + d + 1, labels_.data() + edge->label + 1,
-                             edge->length - 1))
-            break;
-          d += edge->length;
-          node = edge->node;
-        }
-      }
+      if (name.size() < 2) return;
     }
-    if (any_always) [[unlikely]]
-      for (std::uint32_t k : always_)
-        if (patterns_[k].matches(name)) pairs.push_back(std::uint64_t{k} << 32 | i);
+    if (may_walk(name)) [[unlikely]] walk(name, i, pairs);
+  };
+  // The names live apart from the Program records: ask for a later one's bytes now, so that its
+  // cache miss overlaps this iteration's work instead of stalling a later one. Two loops, so that
+  // the common one does not test whether there is a later one.
+  std::uint32_t i = 0;
+  for (; i + kPrefetch < n; ++i) {
+    __builtin_prefetch(program[i + kPrefetch].name.data());
+    one(i);
   }
+  for (; i < n; ++i) one(i);
+  // Patterns without a literal prefix of two bytes, on every name; their pairs stay in program
+  // order, and no other source adds pairs of theirs.
+  for (std::uint32_t k : always_)
+    for (std::uint32_t j = 0; j < n; ++j)
+      if (patterns_[k].matches(program[j].name)) pairs.push_back(std::uint64_t{k} << 32 | j);
   // Group by pattern, keeping program order within each (a counting sort).
   auto& begin = out.begin_;
   begin.assign(patterns_.size() + 1, 0);
@@ -243,6 +274,12 @@ void ProgramIndex::match(const std::vector<Program>& programs, ProgramMatches& o
 void IdFilter::add(std::string_view id) noexcept {
   const std::uint32_t h = hash(id);
   bits_[h >> 6] |= std::uint64_t{1} << (h & 63);
+  if (id.size() < 4) {
+    short_ = true;
+  } else {
+    const std::uint32_t t = tail_hash(id.data() + id.size() - 4);
+    tail_[t >> 6] |= std::uint64_t{1} << (t & 63);
+  }
 }
 
 }  // namespace posture::eval

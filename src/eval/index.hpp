@@ -53,6 +53,11 @@ class ProgramIndex {
   void match(const std::vector<Program>& programs, ProgramMatches& out) const;
 
  private:
+  // Whether a (trimmed) name of at least two bytes starts like some prefix in the tree.
+  bool may_walk(std::string_view name) const noexcept;
+  // Walks `name` (program `i`) down the tree, recording each pattern it matches in `pairs`.
+  void walk(std::string_view name, std::uint32_t i, std::vector<std::uint64_t>& pairs) const;
+
   struct Node {
     std::uint32_t first_edge = 0, edges = 0;        // into edges_
     std::uint32_t first_pattern = 0, patterns = 0;  // into ends_: prefixes that end here
@@ -74,8 +79,8 @@ class ProgramIndex {
   std::vector<Node> nodes_;             // nodes_[0] is the root
   std::vector<Edge> edges_;
   std::array<std::uint32_t, 256> root_edge_{};  // the root's edge by first byte, plus one; 0: none
-  std::string labels_;
-  std::vector<std::uint32_t> ends_;
+  std::string labels_;  // followed by eight NUL bytes, so that a label's tail loads as eight bytes
+  std::vector<std::uint32_t> ends_;     // pattern ids, the top bit set on "prefix*" (see index.cpp)
 };
 
 /// A set of normalised update ids, looked up by an id's normalised view: a 4,096-bit filter on a
@@ -86,6 +91,16 @@ class IdFilter {
   bool may_contain(std::string_view id) const noexcept {
     const std::uint32_t h = hash(id);
     return (bits_[h >> 6] >> (h & 63)) & 1u;
+  }
+  /// The same question for an id as a record reports it, before update_id_view(): false only
+  /// when its normalised form is surely not in the set. Cheaper than normalising every record
+  /// of a scan: normalising removes space and a KB/Q prefix, never a byte of the end, so an id
+  /// of four bytes or more ends with the last four bytes of the raw text (when that does not end
+  /// in space), and those alone are filed.
+  bool may_contain_raw(std::string_view raw) const noexcept {
+    if (raw.size() < 4 || static_cast<unsigned char>(raw.back()) <= ' ' || short_) return true;
+    const std::uint32_t h = tail_hash(raw.data() + raw.size() - 4);
+    return (tail_[h >> 6] >> (h & 63)) & 1u;
   }
   static std::uint32_t hash(std::string_view id) noexcept {
     const char* p = id.data();
@@ -111,7 +126,15 @@ class IdFilter {
   }
 
  private:
+  static std::uint32_t tail_hash(const char* last4) noexcept {
+    std::uint32_t x;
+    std::memcpy(&x, last4, 4);
+    return static_cast<std::uint32_t>((x * 0x9E3779B97F4A7C15ull) >> 52);  // 12 bits
+  }
+
   std::uint64_t bits_[64] = {};
+  std::uint64_t tail_[64] = {};  // by the last four bytes of ids of four bytes or more
+  bool short_ = false;           // an id under four bytes was added
 };
 
 }  // namespace posture::eval

@@ -113,6 +113,7 @@ void scan_facts(const Plan::Impl& plan, const UpdateSection& updates,
   facts.assign(plan.required_updates.size(), ScanFacts{});
   auto before = [](const Plan::Impl::Acceptor& a, std::string_view id) { return a.id < id; };
   for (const auto& record : updates.items) {
+    if (!plan.acceptor_ids.may_contain_raw(record.id)) continue;
     std::string_view id = update_id_view(record.id);
     if (!plan.acceptor_ids.may_contain(id)) continue;
     auto it = std::lower_bound(plan.acceptors.begin(), plan.acceptors.end(), id, before);

@@ -82,3 +82,41 @@ TEST_CASE("eval: the update-id filter never turns away an id it holds") {
   for (unsigned i = 0; i < 1000; ++i) passed += filter.may_contain(std::to_string(6000000 + i));
   CHECK(passed < 50);  // a filter, not a pass-through
 }
+
+TEST_CASE("eval: the program index agrees with the patterns on long shared prefixes") {
+  // Long literal prefixes sharing most of their bytes: labels that end a few bytes before, at and
+  // after a multiple of eight, against names that end just after them, where the tail of a label
+  // is compared as one word loaded from the name's last eight bytes.
+  std::mt19937 rng(11);
+  const std::string stem = "Microsoft Visual C++ 2015 Redist";
+  auto variant = [&](std::size_t max) {
+    std::string s = stem.substr(0, 2 + rng() % (stem.size() - 1));
+    for (std::size_t n = rng() % (max + 1); n > 0; --n) s += "aB x"[rng() % 4];
+    if (rng() % 3 == 0) s[rng() % s.size()] ^= 0x20;  // a case variant, or a near miss
+    return s;
+  };
+  for (int round = 0; round < 40; ++round) {
+    std::vector<std::string> patterns, names;
+    for (int k = 0; k < 20; ++k) patterns.push_back(variant(3) + (k % 4 == 0 ? "" : "*"));
+    for (int k = 0; k < 60; ++k) names.push_back(variant(6));
+    check_against_patterns(patterns, names);
+  }
+}
+
+TEST_CASE("eval: the update-id filter takes ids as records report them") {
+  eval::IdFilter filter;
+  for (std::string id : {"5034441", "890830", "1234"}) filter.add(id);
+  for (std::string raw : {"5034441", "KB5034441", "kb5034441", " KB890830", "Q890830",
+                          "KB1234", "1234", "5034441 ", "\tKB1234\n", "KB"}) {
+    CAPTURE(raw);
+    CHECK(filter.may_contain_raw(raw));
+  }
+  std::size_t passed = 0;
+  for (unsigned i = 0; i < 1000; ++i)
+    passed += filter.may_contain_raw("KB" + std::to_string(6000000 + i));
+  CHECK(passed < 50);  // a filter, not a pass-through
+  // Under four bytes an id does not end with four bytes of the raw text: every id passes.
+  filter.add("12");
+  CHECK(filter.may_contain_raw("KB12"));
+  CHECK(filter.may_contain_raw("KB6000000"));
+}
