@@ -121,14 +121,14 @@ std::vector<std::string> run_case(const fs::path& file) {
     start.file = file.filename().string();
     start.offset = p->begin;
     auto read = read_action_policies_json(doc.source(*p), start);
-    REQUIRE_MESSAGE(read.ok(), read.err().to_string());
+    REQUIRE_MESSAGE(read.ok(), (read.ok() ? std::string() : read.err().to_string()));
     policies = std::move(read).value();
   }
   std::vector<ClientState> states;
   if (const json::Node* s = doc.member(root, "states")) {
     auto read = read_client_states_json("{\"format\":\"posture-client-states/1\",\"clients\":" +
                                         std::string(doc.source(*s)) + "}");
-    REQUIRE_MESSAGE(read.ok(), read.err().to_string());
+    REQUIRE_MESSAGE(read.ok(), (read.ok() ? std::string() : read.err().to_string()));
     states = std::move(read).value();
   }
 
@@ -157,7 +157,7 @@ std::vector<std::string> run_case(const fs::path& file) {
     std::vector<Judgment> judgments;
     if (const json::Node* j = doc.member(step, "judgments")) {
       auto read = read_judgments_json(doc.source(*j));
-      REQUIRE_MESSAGE(read.ok(), read.err().to_string());
+      REQUIRE_MESSAGE(read.ok(), (read.ok() ? std::string() : read.err().to_string()));
       judgments = std::move(read).value();
     }
     SelectOptions options;
@@ -167,7 +167,7 @@ std::vector<std::string> run_case(const fs::path& file) {
       options.mail_from = doc.string(*o, "mail_from");
     }
     auto selected = select_actions(policies, judgments, states, options);
-    REQUIRE_MESSAGE(selected.ok(), selected.err().to_string());
+    REQUIRE_MESSAGE(selected.ok(), (selected.ok() ? std::string() : selected.err().to_string()));
     states = selected->states;
 
     const json::Node* expect = doc.member(step, "expect");
