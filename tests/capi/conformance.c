@@ -11,39 +11,7 @@
 
 #include "corpus.h"
 #include "posture/posture.h"
-
-typedef struct text {
-  char *data;
-  size_t len, cap;
-} text;
-
-static void append(text *t, const char *format, ...) {
-  va_list args;
-  int n;
-  va_start(args, format);
-  n = vsnprintf(NULL, 0, format, args);
-  va_end(args);
-  if (n < 0) abort();
-  if (t->len + (size_t)n + 1 > t->cap) {
-    size_t cap = (t->len + (size_t)n + 1) * 2;
-    char *data = realloc(t->data, cap);
-    if (data == NULL) abort();
-    t->data = data;
-    t->cap = cap;
-  }
-  va_start(args, format);
-  vsnprintf(t->data + t->len, t->cap - t->len, format, args);
-  va_end(args);
-  t->len += (size_t)n;
-}
-
-static char *copy(const char *s) {
-  size_t n = strlen(s) + 1;
-  char *c = malloc(n);
-  if (c == NULL) abort();
-  memcpy(c, s, n);
-  return c;
-}
+#include "text.h"
 
 /* The judgment read through every accessor, in corpus.h's dump format. */
 static void dump(text *out, const posture_judgment *j) {
