@@ -4,36 +4,13 @@
  * same inputs: the plan in both JSON styles, the connection changes and the new states.
  * Usage: posture_capi_action_conformance <folder of action cases> */
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "action_corpus.h"
 #include "posture/posture.h"
-#include "text.h"
-
-static int failures;
-
-static void fail(const char *file, const char *step, const char *format, ...) {
-  va_list args;
-  fprintf(stderr, "FAIL %s: %s: ", file, step);
-  va_start(args, format);
-  vfprintf(stderr, format, args);
-  va_end(args);
-  fputc('\n', stderr);
-  ++failures;
-}
-
-static void report_error(const char *file, const char *what) {
-  size_t i;
-  fail(file, what, "%s", posture_error_last()->message);
-  for (i = 0; i < posture_error_diagnostic_count(); ++i) {
-    const posture_error *d = posture_error_diagnostic(i);
-    fprintf(stderr, "  %s:%u:%u: %s\n", d->file, (unsigned)d->line, (unsigned)d->column,
-            d->message);
-  }
-}
+#include "conformance_support.h"
 
 static void dump_change(text *out, const posture_connection_change *c) {
   append(out, "change %d|%s|%s|%s|%s\n", c->op, c->asset, c->mac, c->ip, c->host);

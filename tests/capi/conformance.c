@@ -4,14 +4,13 @@
  * of the same inputs.
  * Usage: posture_capi_conformance <corpus folder> */
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "corpus.h"
 #include "posture/posture.h"
-#include "text.h"
+#include "conformance_support.h"
 
 /* The judgment read through every accessor, in corpus.h's dump format. */
 static void dump(text *out, const posture_judgment *j) {
@@ -34,28 +33,6 @@ static void dump(text *out, const posture_judgment *j) {
   }
   for (i = 0; i < posture_judgment_distribute_count(j); ++i)
     append(out, "distribute %s\n", posture_judgment_distribute(j, i));
-}
-
-static int failures;
-
-static void fail(const char *file, const char *test, const char *format, ...) {
-  va_list args;
-  fprintf(stderr, "FAIL %s: %s: ", file, test);
-  va_start(args, format);
-  vfprintf(stderr, format, args);
-  va_end(args);
-  fputc('\n', stderr);
-  ++failures;
-}
-
-static void report_error(const char *file, const char *what) {
-  size_t i;
-  fail(file, what, "%s", posture_error_last()->message);
-  for (i = 0; i < posture_error_diagnostic_count(); ++i) {
-    const posture_error *d = posture_error_diagnostic(i);
-    fprintf(stderr, "  %s:%u:%u: %s\n", d->file, (unsigned)d->line, (unsigned)d->column,
-            d->message);
-  }
 }
 
 /* One test judged from JSON and from a snapshot handle; returns the JSON (caller frees) or NULL. */
