@@ -134,12 +134,42 @@ def _read_json(ptr, n):
     return _C.string_at(ptr, n.value).decode("utf-8")
 
 
-class ClientStates:
+class _Owned:
+    """A library handle owned by a Python object: close() releases it (subclasses define it), the
+    object is a context manager, and a closed object refuses every other call."""
+
+    _closed = "the object is closed"
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:  # interpreter shutdown: the library may already be gone
+            pass
+
+    @property
+    def closed(self):
+        return not getattr(self, "_handle", None)
+
+    def _live(self):
+        if self.closed:
+            raise InvalidArgumentError(self._closed)
+        return self._handle
+
+
+class ClientStates(_Owned):
     """Client states (posture-client-states/1): identity, last judgment, consecutive counters and
     quarantine state of every client, kept by the host between runs.
 
     `source`: None for none yet (a first run), or the JSON document (dict, str or bytes).
     Thread safety: one thread at a time. Raises ParseError / ValidationError for a bad document."""
+
+    _closed = "the client states are closed"
 
     def __init__(self, source=None):
         self._handle = None
@@ -165,22 +195,6 @@ class ClientStates:
         if handle:
             _lib.get().posture_client_states_free(handle)
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:  # interpreter shutdown: the library may already be gone
-            pass
-
-    def _live(self):
-        if not getattr(self, "_handle", None):
-            raise InvalidArgumentError("the client states are closed")
-        return self._handle
 
     def __len__(self):
         return _lib.get().posture_client_states_count(self._live())
@@ -245,13 +259,15 @@ class ClientStates:
         return [change_from_json(c) for c in _json.loads(text)["changes"]]
 
 
-class Engine:
+class Engine(_Owned):
     """Compiled judgment policies, their patch catalog and assignment table.
 
     `policies`: one source or a list (dicts, JSON text, or paths), merged by name.
     Thread safety: immutable once built; judge from any number of threads (ctypes releases the
     GIL during each call). Raises ParseError / ValidationError with every diagnostic for a bad
     policy, FileError for a file that cannot be read."""
+
+    _closed = "the engine is closed"
 
     def __init__(self, policies, catalog=None, *, require_agent_version=False):
         self._handle = None
@@ -284,26 +300,6 @@ class Engine:
         if handle:
             _lib.get().posture_engine_free(handle)
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:  # interpreter shutdown: the library may already be gone
-            pass
-
-    @property
-    def closed(self):
-        return not getattr(self, "_handle", None)
-
-    def _live(self):
-        if self.closed:
-            raise InvalidArgumentError("the engine is closed")
-        return self._handle
 
     @property
     def policy_names(self):
