@@ -265,6 +265,18 @@ std::vector<T>* list_of(std::optional<std::vector<T>>& list, bool present, std::
   return &*list;
 }
 
+// A client's named on/off records (services: running; firewall profiles: enabled) as model values.
+template <class T>
+std::vector<T> named_flags(const Decoder& d, const batch::ListColumn& column,
+                           const RecordDictionary<NamedFlagRecord>& records, std::size_t c) {
+  std::vector<T> out;
+  for (std::uint32_t i = 0; i < column.count(c); ++i) {
+    const NamedFlagRecord& r = records[column.ids(c)[i]];
+    out.push_back(T{d.text(r.name), from_tri(r.flag)});
+  }
+  return out;
+}
+
 }  // namespace
 
 void decode_into(const Fleet::Impl& f, std::size_t c, unsigned sections, Snapshot& s) {
@@ -387,22 +399,9 @@ void decode_into(const Fleet::Impl& f, std::size_t c, unsigned sections, Snapsho
     if (flags & has_anonymous)
       st.anonymous =
           AnonymousSettings{if_flag(flags, has_anonymous_restrict, f.anonymous_restrict[c])};
-    if (flags & has_services) {
-      std::vector<Service> services;
-      for (std::uint32_t i = 0; i < f.services.count(c); ++i) {
-        const NamedFlagRecord& r = dict.services[f.services.ids(c)[i]];
-        services.push_back(Service{d.text(r.name), from_tri(r.flag)});
-      }
-      st.services = std::move(services);
-    }
-    if (flags & has_firewall) {
-      std::vector<FirewallProfile> profiles;
-      for (std::uint32_t i = 0; i < f.firewall.count(c); ++i) {
-        const NamedFlagRecord& r = dict.firewall[f.firewall.ids(c)[i]];
-        profiles.push_back(FirewallProfile{d.text(r.name), from_tri(r.flag)});
-      }
-      st.firewall = std::move(profiles);
-    }
+    if (flags & has_services) st.services = named_flags<Service>(d, f.services, dict.services, c);
+    if (flags & has_firewall)
+      st.firewall = named_flags<FirewallProfile>(d, f.firewall, dict.firewall, c);
     if (flags & has_automatic_updates) {
       AutomaticUpdates au;
       if (f.update_mode[c] != no_mode) au.mode = static_cast<AutoUpdateMode>(f.update_mode[c]);
