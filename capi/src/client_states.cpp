@@ -17,20 +17,13 @@ const posture::ClientState* state_at(const posture_client_states* s, size_t inde
   return s && index < s->states.size() ? &s->states[index] : nullptr;
 }
 
-// The client with `asset` (its first state, should a document list it twice), added when never
-// seen before.
+// The client with `asset`, added when never seen before.
 posture::ClientState& client(posture_client_states& h, const std::string& asset) {
   if (!h.indexed) {
-    h.by_asset.clear();
-    h.by_asset.reserve(h.states.size());
-    for (std::size_t i = 0; i < h.states.size(); ++i) h.by_asset.emplace(h.states[i].asset, i);
+    h.by_asset = posture::index_states(h.states);
     h.indexed = true;
   }
-  if (auto it = h.by_asset.find(asset); it != h.by_asset.end()) return h.states[it->second];
-  h.states.emplace_back();
-  h.states.back().asset = asset;
-  h.by_asset.emplace(asset, h.states.size() - 1);
-  return h.states.back();
+  return posture::state_of(h.states, h.by_asset, asset);
 }
 
 // Keeps `states` whole when adding a client throws: the element is appended last, so removing

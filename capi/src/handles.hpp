@@ -9,7 +9,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "posture/action.hpp"
@@ -74,10 +73,9 @@ struct posture_action_policies {
 struct posture_client_states {
   std::vector<posture::ClientState> states;
   std::string json;  // behind posture_client_states_json; rebuilt on every call
-  // Position of each asset's first state, so that a host observing or recording a fleet one client
-  // at a time pays O(1) per call rather than a scan. Built on first use; `indexed` is cleared
-  // whenever `states` is replaced.
-  std::unordered_map<std::string, std::size_t> by_asset;
+  // So that a host observing or recording a fleet one client at a time pays O(1) per call rather
+  // than a scan. Built on first use; `indexed` is cleared whenever `states` is replaced.
+  posture::StateIndex by_asset;
   bool indexed = false;
 };
 

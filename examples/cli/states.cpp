@@ -67,17 +67,12 @@ bool ActionRun::begin(const Engine& engine, const std::string& states_path) {
   auto states = load_states(states_path);
   if (!policies_ || !states) return false;
   states_ = std::move(*states);
-  for (std::size_t i = 0; i < states_.size(); ++i) index_.emplace(states_[i].asset, i);
+  index_ = index_states(states_);
   return true;
 }
 
 void ActionRun::add(const Snapshot& snapshot, const Judgment& judgment) {
-  auto [it, fresh] = index_.emplace(snapshot.asset, states_.size());
-  if (fresh) {
-    states_.emplace_back();
-    states_.back().asset = snapshot.asset;
-  }
-  observe_snapshot(states_[it->second], snapshot);
+  observe_snapshot(state_of(states_, index_, snapshot.asset), snapshot);
   judgments_.push_back(judgment);
 }
 

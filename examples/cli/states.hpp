@@ -5,7 +5,6 @@
 #include <optional>
 #include <span>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "posture/action.hpp"
@@ -43,7 +42,7 @@ class ActionRun {
  private:
   std::optional<ActionPolicySet> policies_;
   std::vector<ClientState> states_;
-  std::unordered_map<std::string, std::size_t> index_;
+  StateIndex index_;
   std::vector<Judgment> judgments_;
 };
 

@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "posture/error.hpp"
@@ -92,6 +93,16 @@ void observe_snapshot(ClientState& state, const Snapshot& snapshot);
 /// as it is, so recording and then selecting from the same judgment (deferred mode) does not count
 /// it twice. The asset must match (otherwise the state is returned unchanged).
 ClientState record_judgment(ClientState state, const Judgment& judgment);
+
+/// Positions of client states by asset number, for a host that observes or records its fleet one
+/// client at a time. Of two states of one asset the first is found, as everywhere else.
+using StateIndex = std::unordered_map<std::string, std::size_t>;
+StateIndex index_states(std::span<const ClientState> states);
+
+/// The state of `asset` in `states`, appended (the asset set, the rest empty) when absent;
+/// `index` (from index_states) follows what this adds. Anything else that changes `states` must
+/// rebuild the index.
+ClientState& state_of(std::vector<ClientState>& states, StateIndex& index, const std::string& asset);
 
 /// Reads a client state document ("posture-client-states/1": {"format", "clients": [state, …]}).
 /// Every problem is reported with its line and column; unknown keys are errors; an asset listed

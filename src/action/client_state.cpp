@@ -67,4 +67,26 @@ ClientState record_judgment(ClientState state, const Judgment& judgment) {
   return state;
 }
 
+StateIndex index_states(std::span<const ClientState> states) {
+  StateIndex index;
+  index.reserve(states.size());
+  for (std::size_t i = 0; i < states.size(); ++i) index.emplace(states[i].asset, i);
+  return index;
+}
+
+ClientState& state_of(std::vector<ClientState>& states, StateIndex& index, const std::string& asset) {
+  auto [it, fresh] = index.emplace(asset, states.size());
+  if (fresh) {
+    try {
+      ClientState added;
+      added.asset = asset;
+      states.push_back(std::move(added));
+    } catch (...) {
+      index.erase(it);  // out of memory: the index must not name a state that is not there
+      throw;
+    }
+  }
+  return states[it->second];
+}
+
 }  // namespace posture

@@ -109,3 +109,21 @@ TEST_CASE("action: a bad client state document reports every problem") {
   REQUIRE_FALSE(version.ok());
   CHECK(version.err().code() == errc::version);
 }
+
+TEST_CASE("action: a host finds each client's state by asset, and adds the ones it has not seen") {
+  std::vector<ClientState> states(3);
+  states[0].asset = "PC-1";
+  states[1].asset = "PC-2";
+  states[2].asset = "PC-1";  // listed twice: the first is the one found
+  states[2].host = "second";
+  StateIndex index = index_states(states);
+  CHECK(&state_of(states, index, "PC-2") == &states[1]);
+  CHECK(&state_of(states, index, "PC-1") == &states[0]);
+  ClientState& added = state_of(states, index, "PC-9");
+  REQUIRE(states.size() == 4);
+  CHECK(added.asset == "PC-9");
+  CHECK(added.host.empty());
+  state_of(states, index, "PC-9").host = "pc-9";
+  CHECK(states.size() == 4);
+  CHECK(states[3].host == "pc-9");
+}
