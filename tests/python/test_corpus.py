@@ -1,11 +1,12 @@
-"""The golden corpus (tests/data/**/*.test.json) through the Python binding: every test meets
-its expectation, and judging in bulk gives the same judgments as judging one by one."""
+"""The golden corpus (tests/data/**/*.test.json) and the sample's policy tests through the Python
+binding: every test meets its expectation, and judging in bulk gives the same judgments as judging
+one by one."""
 import json
 import unittest
 
 import posture
 from expectation import mismatches
-from support import corpus_dir
+from support import corpus_dir, examples_dir
 
 
 def _source(doc, base, inline_key, file_key):
@@ -25,13 +26,20 @@ def _tests(doc, base):
 
 class GoldenCorpus(unittest.TestCase):
     def test_every_case_meets_its_expectation(self):
-        files = sorted(corpus_dir().rglob("*.test.json"))
-        self.assertTrue(files, f"no test files under {corpus_dir()}")
+        self._run_folder(corpus_dir())
+
+    def test_the_sample_policy_tests_pass(self):
+        # examples/data/policy.test.json, which `posture test examples/data` runs too.
+        self._run_folder(examples_dir())
+
+    def _run_folder(self, folder):
+        files = sorted(folder.rglob("*.test.json"))
+        self.assertTrue(files, f"no test files under {folder}")
         count = 0
         for path in files:
             doc = json.loads(path.read_text(encoding="utf-8"))
             base = path.parent
-            rel = path.relative_to(corpus_dir())
+            rel = path.relative_to(folder)
             with self.subTest(file=str(rel)):
                 engine = posture.Engine(
                     _source(doc, base, "policy", "policy_file"),
