@@ -4,6 +4,7 @@
 #include <array>
 #include <bit>
 #include <cstring>
+#include <map>
 
 namespace posture::eval {
 namespace {
@@ -33,61 +34,75 @@ std::uint64_t load8(const char* p) noexcept {
   return x;
 }
 
-// Whether the `n` bytes of `name` from `at` on (all inside it), ASCII-lowered, equal `lowered`,
-// which may be read up to eight bytes past its end. A tail under eight bytes is compared as one
-// masked word, loaded from the name's last eight bytes when fewer follow it: the walk compares
-// mostly short labels, which byte by byte cost five instructions a byte.
-bool equal_lowered(std::string_view name, std::size_t at, const char* lowered,
-                   std::size_t n) noexcept {
-  const char* p = name.data() + at;
-  for (; n >= 8; n -= 8, p += 8, lowered += 8)
-    if (lower8(load8(p)) != load8(lowered)) return false;
-  if (n == 0) return true;
-  if constexpr (std::endian::native == std::endian::little) {
-    const std::size_t left = name.size() - static_cast<std::size_t>(p - name.data());
-    if (left >= 8 || name.size() >= 8) {
-      const std::uint64_t x = left >= 8 ? load8(p) : load8(p + left - 8) >> (8 * (8 - left));
-      const std::uint64_t mask = ~std::uint64_t{0} >> (64 - 8 * n);  // n is 1 to 7
-      return ((lower8(x) ^ load8(lowered)) & mask) == 0;
-    }
-  }
-  for (; n > 0; --n, ++p, ++lowered)
-    if (lower(*p) != static_cast<unsigned char>(*lowered)) return false;
-  return true;
+// The `r` (0 to 8) bytes at `p`, ASCII-lowered, as a little-endian number: the form the trie files
+// prefixes in, whatever the machine's byte order.
+std::uint64_t packed(const char* p, std::size_t r) noexcept {
+  std::uint64_t x = 0;
+  for (std::size_t j = 0; j < r; ++j) x |= std::uint64_t{lower(p[j])} << (8 * j);
+  return x;
 }
 
-constexpr std::uint32_t kPrefetch = 8;  // programs ahead
+// The eight bytes of `name` from `at` on (all inside it), packed.
+std::uint64_t word_at(std::string_view name, std::size_t at) noexcept {
+  if constexpr (std::endian::native == std::endian::little)
+    return lower8(load8(name.data() + at));
+  else
+    return packed(name.data() + at, 8);
+}
 
-// In ProgramIndex::ends_: the pattern is its prefix and one '*'.
+// The `r` (0 to 7) bytes of `name` from `at` on (all inside it), packed. A name of eight bytes or
+// more is read as one word, from its last eight bytes when fewer than eight follow `at`.
+std::uint64_t bytes_at(std::string_view name, std::size_t at, unsigned r) noexcept {
+  if (r == 0) return 0;
+  const std::uint64_t mask = ~std::uint64_t{0} >> (64 - 8 * r);
+  if constexpr (std::endian::native == std::endian::little) {
+    const std::size_t left = name.size() - at;
+    if (left >= 8) return lower8(load8(name.data() + at)) & mask;
+    if (name.size() >= 8)
+      return (lower8(load8(name.data() + name.size() - 8)) >> (8 * (8 - left))) & mask;
+  }
+  return packed(name.data() + at, r);
+}
+
+// In ProgramIndex::End::pattern: the pattern is its prefix and one '*', so every name that reaches
+// it matches without calling the pattern.
 constexpr std::uint32_t kAnyTail = 1u << 31;
 
-// Filter classes, by how many leading bytes of a prefix they hash: 0 = 16, 1 = 8, 2 = 2.
-constexpr unsigned filter_bits = 14;
-
-// A hash of the first 16 (c = 0) or 8 (c = 1) bytes of `s` (at least that long), case folded by setting
-// bit 5 of every byte: coarser than ASCII lowering (it also folds '@' with '`', for instance) but
-// implied by it, which is all a filter needs, and one instruction for eight bytes.
-std::uint32_t class_hash(std::size_t c, const char* s) noexcept {
-  constexpr std::uint64_t fold = 0x2020202020202020ull;
-  std::uint64_t x;
-  if (c == 0) {
-    x = (load8(s) | fold) ^ ((load8(s + 8) | fold) * 0xC2B2AE3D27D4EB4Full);
-  } else {
-    x = load8(s) | fold;
-  }
-  x *= 0x9E3779B97F4A7C15ull;
-  return static_cast<std::uint32_t>(x >> (64 - filter_bits));
+// The bit of a name's (or prefix's) first eight bytes in ProgramIndex::long_, case folded by
+// setting bit 5 of every byte: coarser than ASCII lowering (it also folds '@' with '`', for
+// instance) but implied by it, which is all a filter needs.
+std::uint32_t long_bit(const char* s) noexcept {
+  const std::uint64_t x = (load8(s) | 0x2020202020202020ull) * 0x9E3779B97F4A7C15ull;
+  return static_cast<std::uint32_t>(x >> 50);  // 14 bits
 }
 
-// The slot of a name's (or prefix's) first two bytes in ProgramIndex::lead_.
-std::uint32_t lead_slot(const char* s) noexcept {
+// The same for the first sixteen bytes, in ProgramIndex::longer_.
+std::uint32_t longer_bit(const char* s) noexcept {
+  constexpr std::uint64_t fold = 0x2020202020202020ull;
+  const std::uint64_t x =
+      ((load8(s) | fold) ^ ((load8(s + 8) | fold) * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull;
+  return static_cast<std::uint32_t>(x >> 50);  // 14 bits
+}
+
+// The same for the first two bytes, in ProgramIndex::short_.
+std::uint32_t short_bit(const char* s) noexcept {
   std::uint16_t two;
   std::memcpy(&two, s, 2);
-  return static_cast<std::uint32_t>(((two | 0x2020u) * 0x9E3779B97F4A7C15ull) >> 52);
+  return static_cast<std::uint32_t>(((two | 0x2020u) * 0x9E3779B97F4A7C15ull) >> 52);  // 12 bits
 }
 
-bool filed(const std::uint64_t* bits, std::uint32_t h) noexcept {
+template <std::size_t N>
+bool filed(const std::array<std::uint64_t, N>& bits, std::uint32_t h) noexcept {
   return (bits[h >> 6] >> (h & 63)) & 1u;
+}
+
+template <std::size_t N>
+void file(std::array<std::uint64_t, N>& bits, std::uint32_t h) noexcept {
+  bits[h >> 6] |= std::uint64_t{1} << (h & 63);
+}
+
+std::uint64_t slot_hash(std::uint32_t parent, std::uint64_t word) noexcept {
+  return (word ^ (parent * 0x9E3779B97F4A7C15ull)) * 0xC2B2AE3D27D4EB4Full;
 }
 
 }  // namespace
@@ -102,128 +117,101 @@ std::uint32_t ProgramIndex::add(const NamePattern& pattern) {
 void ProgramIndex::finish() {
   ids_ = {};
   always_.clear();
-  for (auto& f : filters_) f.assign((std::size_t{1} << filter_bits) / 64, 0);
-  lead_.fill(0);
-  // Build with per-node child lists, then lay the trie out flat.
-  struct Building {
-    std::vector<std::pair<unsigned char, std::uint32_t>> children;
-    std::vector<std::uint32_t> ends;
-  };
-  std::vector<Building> tree(1);
+  short_.fill(0);
+  long_.fill(0);
+  longer_.fill(0);
+  nodes_.assign(1, Node{});
+  std::vector<std::vector<End>> ends(1);
+  std::map<std::pair<std::uint32_t, std::uint64_t>, std::uint32_t> children;
   for (std::uint32_t k = 0; k < patterns_.size(); ++k) {
     const NamePattern& p = patterns_[k];
-    if (p.literal_prefix() < 2) {
+    const std::size_t length = p.literal_prefix();
+    if (length < 2) {
       always_.push_back(k);
       continue;
     }
-    const std::string_view prefix = std::string_view(p.lowered()).substr(0, p.literal_prefix());
-    const std::size_t c = prefix.size() >= 16 ? 0 : prefix.size() >= 8 ? 1 : 2;
-    lead_[lead_slot(prefix.data())] |= static_cast<std::uint8_t>(1u << c);
-    if (c < 2) {
-      const std::uint32_t h = class_hash(c, prefix.data());
-      filters_[c][h >> 6] |= std::uint64_t{1} << (h & 63);
-    }
+    const char* prefix = p.lowered().data();
+    if (length < 8)
+      file(short_, short_bit(prefix));
+    else if (length < 16)
+      file(long_, long_bit(prefix));
+    else
+      file(longer_, longer_bit(prefix));
     std::uint32_t node = 0;
-    for (char ch : prefix) {
-      const auto byte = static_cast<unsigned char>(ch);
-      std::uint32_t next = 0;
-      for (const auto& [b, child] : tree[node].children)
-        if (b == byte) next = child;
-      if (!next) {
-        next = static_cast<std::uint32_t>(tree.size());
-        tree[node].children.emplace_back(byte, next);
-        tree.emplace_back();
+    std::size_t at = 0;
+    for (; length - at >= 8; at += 8) {
+      auto [child, added] = children.try_emplace({node, packed(prefix + at, 8)},
+                                                 static_cast<std::uint32_t>(nodes_.size()));
+      if (added) {
+        nodes_[node].parent = true;
+        nodes_.emplace_back();
+        ends.emplace_back();
       }
-      node = next;
+      node = child->second;
     }
-    // "prefix*" matches every name that starts with its prefix: marked, so that the walk adds
-    // it without calling the pattern.
-    const bool any_tail = p.lowered().size() == prefix.size() + 1 && p.lowered().back() == '*';
-    tree[node].ends.push_back(any_tail ? k | kAnyTail : k);
+    const auto r = static_cast<std::uint32_t>(length - at);
+    const bool any_tail = p.lowered().size() == length + 1 && p.lowered().back() == '*';
+    ends[node].push_back(End{packed(prefix + at, r), any_tail ? k | kAnyTail : k, r});
+    nodes_[node].lengths |= static_cast<std::uint8_t>(1u << r);
   }
-  // Lay the tree out flat, each chain of nodes with one child and no pattern merged into the
-  // edge that leads to it.
-  nodes_.clear();
-  edges_.clear();
-  labels_.clear();
   ends_.clear();
-  nodes_.emplace_back();
-  struct Pending {
-    std::uint32_t from;  // building node
-    std::uint32_t to;    // its flat node
-  };
-  std::vector<Pending> todo{{0, 0}};
-  while (!todo.empty()) {
-    const Pending at = todo.back();
-    todo.pop_back();
-    nodes_[at.to].first_pattern = static_cast<std::uint32_t>(ends_.size());
-    nodes_[at.to].patterns = static_cast<std::uint32_t>(tree[at.from].ends.size());
-    ends_.insert(ends_.end(), tree[at.from].ends.begin(), tree[at.from].ends.end());
-    nodes_[at.to].first_edge = static_cast<std::uint32_t>(edges_.size());
-    nodes_[at.to].edges = static_cast<std::uint32_t>(tree[at.from].children.size());
-    for (const auto& [byte, first_child] : tree[at.from].children) {
-      Edge e;
-      e.first = byte;
-      e.label = static_cast<std::uint32_t>(labels_.size());
-      labels_ += static_cast<char>(byte);
-      std::uint32_t child = first_child;
-      while (tree[child].children.size() == 1 && tree[child].ends.empty()) {
-        labels_ += static_cast<char>(tree[child].children.front().first);
-        child = tree[child].children.front().second;
-      }
-      e.length = static_cast<std::uint32_t>(labels_.size() - e.label);
-      e.node = static_cast<std::uint32_t>(nodes_.size());
-      nodes_.emplace_back();
-      edges_.push_back(e);
-      todo.push_back({child, e.node});
-    }
+  for (std::size_t n = 0; n < nodes_.size(); ++n) {
+    std::sort(ends[n].begin(), ends[n].end(), [](const End& a, const End& b) {
+      return a.length != b.length ? a.length < b.length : a.bytes < b.bytes;
+    });
+    nodes_[n].first_end = static_cast<std::uint32_t>(ends_.size());
+    nodes_[n].ends = static_cast<std::uint32_t>(ends[n].size());
+    ends_.insert(ends_.end(), ends[n].begin(), ends[n].end());
   }
-  labels_.append(8, '\0');
-  root_edge_.fill(0);
-  for (std::uint32_t e = nodes_[0].first_edge; e < nodes_[0].first_edge + nodes_[0].edges; ++e)
-    root_edge_[edges_[e].first] = e + 1;
+  // At most half full, so that a probe for a name no prefix continues ends at the first or second
+  // slot.
+  std::size_t size = 16;
+  while (size < 2 * children.size()) size *= 2;
+  slots_.assign(size, Slot{});
+  slot_shift_ = static_cast<std::uint32_t>(64 - std::countr_zero(size));
+  for (const auto& [key, child] : children) {
+    std::size_t h = slot_hash(key.first, key.second) >> slot_shift_;
+    while (slots_[h].child != 0) h = (h + 1) & (size - 1);
+    slots_[h] = Slot{key.second, key.first, child};
+  }
 }
 
-// Inline in the loop over programs, which calls it for every name.
-[[gnu::always_inline]] inline bool ProgramIndex::may_walk(std::string_view name) const noexcept {
-  const std::uint8_t classes = lead_[lead_slot(name.data())];
-  return classes && ((classes & 4) ||
-                     ((classes & 2) && name.size() >= 8 &&
-                      filed(filters_[1].data(), class_hash(1, name.data()))) ||
-                     ((classes & 1) && name.size() >= 16 &&
-                      filed(filters_[0].data(), class_hash(0, name.data()))));
+std::uint32_t ProgramIndex::child(std::uint32_t node, std::uint64_t word) const noexcept {
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t h = slot_hash(node, word) >> slot_shift_;; h = (h + 1) & mask) {
+    const Slot& s = slots_[h];
+    if (s.child == 0) return 0;
+    if (s.word == word && s.parent == node) return s.child;
+  }
 }
 
 void ProgramIndex::walk(std::string_view name, std::uint32_t i,
                         std::vector<std::uint64_t>& pairs) const {
-  // Down the trie as far as the name follows some prefix; a pattern whose prefix ends at a node on
-  // the way is tried on the whole name.
+  const std::size_t n = name.size();
   std::uint32_t node = 0;
-  for (std::size_t d = 0;;) {
-    const Node& at = nodes_[node];
-    for (std::uint32_t e = 0; e < at.patterns; ++e) {
-      const std::uint32_t end = ends_[at.first_pattern + e];
-      const std::uint32_t k = end & ~kAnyTail;
-      if ((end & kAnyTail) || patterns_[k].matches_after_prefix(name))
-        pairs.push_back(std::uint64_t{k} << 32 | i);
+  // The root's ends are the prefixes of two to seven bytes, which most names listed for a longer
+  // prefix do not start like.
+  bool ends = filed(short_, short_bit(name.data()));
+  for (std::size_t at = 0;; ends = true) {
+    const Node& here = nodes_[node];
+    // The prefixes that end within the next eight bytes, shortest first; a node has few.
+    for (unsigned lengths = ends ? here.lengths : 0u; lengths != 0; lengths &= lengths - 1) {
+      const auto r = static_cast<std::uint32_t>(std::countr_zero(lengths));
+      if (r > n - at) break;
+      const std::uint64_t bytes = bytes_at(name, at, r);
+      const End* end = ends_.data() + here.first_end;
+      const End* const last = end + here.ends;
+      while (end != last && (end->length < r || (end->length == r && end->bytes < bytes))) ++end;
+      for (; end != last && end->length == r && end->bytes == bytes; ++end) {
+        const std::uint32_t k = end->pattern & ~kAnyTail;
+        if ((end->pattern & kAnyTail) || patterns_[k].matches_after_prefix(name))
+          pairs.push_back(std::uint64_t{k} << 32 | i);
+      }
     }
-    if (d == name.size()) return;
-    const auto byte = static_cast<unsigned char>(lower(name[d]));
-    const Edge* edge = nullptr;
-    if (node == 0) {
-      if (const std::uint32_t e = root_edge_[byte]) edge = &edges_[e - 1];
-    } else {
-      for (std::uint32_t e = at.first_edge; e < at.first_edge + at.edges; ++e)
-        if (edges_[e].first == byte) {
-          edge = &edges_[e];
-          break;
-        }
-    }
-    if (!edge || name.size() - d < edge->length ||
-        !equal_lowered(name, d + 1, labels_.data() + edge->label + 1, edge->length - 1))
-      return;
-    d += edge->length;
-    node = edge->node;
+    if (!here.parent || n - at < 8) return;
+    node = child(node, word_at(name, at));
+    if (node == 0) return;
+    at += 8;
   }
 }
 
@@ -232,29 +220,39 @@ void ProgramIndex::match(const std::vector<Program>& programs, ProgramMatches& o
   pairs.clear();
   const auto n = static_cast<std::uint32_t>(programs.size());
   const Program* program = programs.data();
-  // Most names are turned away by the filters in a few instructions; the walk is a call of its
-  // own so that this loop keeps its values in registers.
-  auto one = [&](std::uint32_t i) {
+  // Two passes. The first lists every name that may start like some prefix, deciding without a
+  // branch on the name; the second walks only those. Deciding name by name with branches cost more
+  // in mispredictions than in instructions: whether a name is turned away follows no pattern a
+  // predictor could learn, and most are.
+  auto& listed = out.listed_;
+  listed.resize(n);
+  std::uint32_t count = 0;
+  static constexpr char zeros[16] = {};
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const std::string_view name = program[i].name;
+    const std::size_t size = name.size();
+    // Every byte trim_space() removes is at most ' ': such a name is listed, and trimmed later.
+    const char* first = size >= 2 ? name.data() : zeros;
+    const char* last = size >= 2 ? name.data() + size - 1 : zeros;
+    const bool untrimmed =
+        (static_cast<unsigned char>(*first) <= ' ') | (static_cast<unsigned char>(*last) <= ' ');
+    const char* first8 = size >= 8 ? name.data() : zeros;
+    const char* first16 = size >= 16 ? name.data() : zeros;
+    const bool may = filed(short_, short_bit(first)) | filed(long_, long_bit(first8)) |
+                     filed(longer_, longer_bit(first16));
+    listed[count] = i;
+    count += static_cast<std::uint32_t>((size >= 2) & (may | untrimmed));
+  }
+  for (std::uint32_t c = 0; c < count; ++c) {
+    const std::uint32_t i = listed[c];
     std::string_view name = program[i].name;
-    // A name under two bytes stays under two bytes trimmed, and no prefix in the tree is that
-    // short. Every byte trim_space() removes is at most ' '.
-    if (name.size() < 2) return;
     if ((static_cast<unsigned char>(name.front()) <= ' ') |
         (static_cast<unsigned char>(name.back()) <= ' ')) [[unlikely]] {
       name = trim_space(name);
-      if (name.size() < 2) return;
+      if (name.size() < 2) continue;
     }
-    if (may_walk(name)) [[unlikely]] walk(name, i, pairs);
-  };
-  // The names live apart from the Program records: ask for a later one's bytes now, so that its
-  // cache miss overlaps this iteration's work instead of stalling a later one. Two loops, so that
-  // the common one does not test whether there is a later one.
-  std::uint32_t i = 0;
-  for (; i + kPrefetch < n; ++i) {
-    __builtin_prefetch(program[i + kPrefetch].name.data());
-    one(i);
+    walk(name, i, pairs);
   }
-  for (; i < n; ++i) one(i);
   // Patterns without a literal prefix of two bytes, on every name; their pairs stay in program
   // order, and no other source adds pairs of theirs.
   for (std::uint32_t k : always_)

@@ -30,14 +30,17 @@ class ProgramMatches {
   std::vector<std::uint32_t> begin_;     // per pattern, then one past the last
   std::vector<std::uint32_t> programs_;  // grouped by pattern
   std::vector<std::uint64_t> pairs_;     // scratch: pattern << 32 | program, in program order
+  std::vector<std::uint32_t> listed_;    // scratch: programs whose names may match
 };
 
 /// Every distinct name pattern a policy matches programs with (prohibited entries, mandatory
-/// alternatives, product scopes, product service-pack rules), in a radix tree of their literal
-/// prefixes (ASCII-lowered): one pass over a client's programs walks each name down the tree only
-/// as far as some prefix follows it, comparing eight bytes at a time, and runs only the patterns
-/// whose whole literal prefix the name starts with. A bitmap of the prefixes' first two bytes turns most names away before the walk. Patterns
-/// with fewer than two literal leading bytes are tried on every program.
+/// alternatives, product scopes, product service-pack rules), filed by their literal prefixes
+/// (ASCII-lowered) in a trie that consumes a name eight bytes at a time: a node's children are
+/// found by one hash probe of the name's next eight bytes, and a prefix that ends within those
+/// bytes is found among the node's ends by its length and the bytes themselves. A pass over a
+/// client's programs first lists, without a branch on the name, the names whose first two, eight or
+/// sixteen bytes some prefix starts with (a bitmap each), then walks only those. Patterns with
+/// fewer than two literal leading bytes are tried on every program.
 class ProgramIndex {
  public:
   /// Adds a pattern and returns its id; patterns equal once lowered share one id.
@@ -53,34 +56,40 @@ class ProgramIndex {
   void match(const std::vector<Program>& programs, ProgramMatches& out) const;
 
  private:
-  // Whether a (trimmed) name of at least two bytes starts like some prefix in the tree.
-  bool may_walk(std::string_view name) const noexcept;
-  // Walks `name` (program `i`) down the tree, recording each pattern it matches in `pairs`.
+  // Walks `name` (program `i`, trimmed, at least two bytes) down the trie, recording each pattern
+  // it matches in `pairs`.
   void walk(std::string_view name, std::uint32_t i, std::vector<std::uint64_t>& pairs) const;
+  // The child of `node` by the next eight (lowered) bytes; 0 when there is none.
+  std::uint32_t child(std::uint32_t node, std::uint64_t word) const noexcept;
 
   struct Node {
-    std::uint32_t first_edge = 0, edges = 0;        // into edges_
-    std::uint32_t first_pattern = 0, patterns = 0;  // into ends_: prefixes that end here
+    std::uint32_t first_end = 0, ends = 0;  // into ends_, sorted by (length, bytes)
+    std::uint8_t lengths = 0;               // bit r: some end is r bytes long
+    bool parent = false;                    // has children
   };
-  struct Edge {
-    unsigned char first = 0;  // the label's first byte
-    std::uint32_t label = 0;  // offset into labels_
-    std::uint32_t length = 0;
-    std::uint32_t node = 0;
+  struct End {
+    std::uint64_t bytes = 0;    // the prefix's last `length` bytes, lowered, little-endian
+    std::uint32_t pattern = 0;  // the top bit set on "prefix*" (see index.cpp)
+    std::uint32_t length = 0;   // 0 to 7
+  };
+  struct Slot {
+    std::uint64_t word = 0;
+    std::uint32_t parent = 0;
+    std::uint32_t child = 0;  // 0: empty (the root is no one's child)
   };
   std::vector<NamePattern> patterns_;
   std::unordered_map<std::string, std::uint32_t> ids_;  // while adding: lowered text → id
-  std::vector<std::uint32_t> always_;   // patterns with a literal prefix under two bytes
-  // Per class of 16 and 8 leading bytes: 16,384 bits, a hash of a prefix's first bytes each.
-  std::array<std::vector<std::uint64_t>, 2> filters_;
-  // By a hash of the first two bytes: bit c set when class c (16, 8, 2 bytes) files a prefix
-  // starting with them.
-  std::array<std::uint8_t, 4096> lead_{};
-  std::vector<Node> nodes_;             // nodes_[0] is the root
-  std::vector<Edge> edges_;
-  std::array<std::uint32_t, 256> root_edge_{};  // the root's edge by first byte, plus one; 0: none
-  std::string labels_;  // followed by eight NUL bytes, so that a label's tail loads as eight bytes
-  std::vector<std::uint32_t> ends_;     // pattern ids, the top bit set on "prefix*" (see index.cpp)
+  std::vector<std::uint32_t> always_;  // patterns with a literal prefix under two bytes
+  std::vector<Node> nodes_;            // nodes_[0] is the root
+  std::vector<End> ends_;
+  std::vector<Slot> slots_;  // children, open addressing; a power of two long
+  std::uint32_t slot_shift_ = 64;
+  // By a hash of a name's first two bytes: some prefix of two to seven bytes may start so.
+  std::array<std::uint64_t, 64> short_{};
+  // By a hash of a name's first eight bytes: some prefix of eight to fifteen may start so.
+  std::array<std::uint64_t, 256> long_{};
+  // By a hash of a name's first sixteen bytes: some prefix of sixteen or more may start so.
+  std::array<std::uint64_t, 256> longer_{};
 };
 
 /// A set of normalised update ids, looked up by an id's normalised view: a 4,096-bit filter on a
@@ -92,11 +101,11 @@ class IdFilter {
     const std::uint32_t h = hash(id);
     return (bits_[h >> 6] >> (h & 63)) & 1u;
   }
-  /// The same question for an id as a record reports it, before update_id_view(): false only
-  /// when its normalised form is surely not in the set. Cheaper than normalising every record
-  /// of a scan: normalising removes space and a KB/Q prefix, never a byte of the end, so an id
-  /// of four bytes or more ends with the last four bytes of the raw text (when that does not end
-  /// in space), and those alone are filed.
+  /// The same question for an id as a record reports it, before update_id_view(): false only when
+  /// its normalised form is surely not in the set. Cheaper than normalising every record of a scan:
+  /// normalising removes space and a KB/Q prefix, never a byte of the end, so an id of four bytes
+  /// or more ends with the last four bytes of the raw text (when that does not end in space), and
+  /// those alone are filed.
   bool may_contain_raw(std::string_view raw) const noexcept {
     if (raw.size() < 4 || static_cast<unsigned char>(raw.back()) <= ' ' || short_) return true;
     const std::uint32_t h = tail_hash(raw.data() + raw.size() - 4);

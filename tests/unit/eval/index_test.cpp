@@ -120,3 +120,21 @@ TEST_CASE("eval: the update-id filter takes ids as records report them") {
   CHECK(filter.may_contain_raw("KB12"));
   CHECK(filter.may_contain_raw("KB6000000"));
 }
+
+TEST_CASE("eval: the program index agrees with the patterns at eight-byte boundaries") {
+  // Prefixes ending exactly at, just before and just after 8, 16 and 24 bytes, many of them
+  // sharing their first eight or sixteen bytes (one trie node with many ends and children), and
+  // names whose spaces are trimmed to just under or over those lengths.
+  check_against_patterns(
+      {"Microsof*", "Microsoft*", "Microsoft Visual*", "Microsoft Visua*", "Microsoft Visual *",
+       "Microsoft Visual C++ 2015*", "Microsoft Visual C++ 20?? Redist*", "microsoft visual c++",
+       "Microsoft Office 365 ProPlus*", "Microsoft Office*x64", "Microsoft Edge", "ab*", "abcdefg*",
+       "abcdefgh", "abcdefgh*", "ABCDEFGHIJKLMNOP*", "abcdefghijklmnopq*"},
+      {"Microsof", "Microsoft", " Microsoft ", "Microsoft Visual", "microsoft visual ",
+       "  Microsoft Visual\t", "Microsoft Visual C++", "MICROSOFT VISUAL C++ ",
+       "Microsoft Visual C++ 2015-2022 Redistributable (x64)", "Microsoft Visual C++ 2019 Redist",
+       "Microsoft Office 365 ProPlus - en-us", "Microsoft Office 2019 x64", "Microsoft Edge",
+       "Microsoft Edge ", "Microsoft Edge WebView2", "ab", " ab ", "abcdefg", "abcdefgh",
+       " abcdefgh", "abcdefghi", "abcdefghijklmnop", "abcdefghijklmnopq", "ABCDEFGHIJKLMNOPQR",
+       "abcdefghijklmno", "a"});
+}
