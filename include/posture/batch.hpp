@@ -112,12 +112,31 @@ enum class IngestMode : std::uint8_t {
   append = 1,  ///< add a new client for every record (Fleet::append)
 };
 
+/// Where a piece of an input begins in the whole input.
+struct InputPosition {
+  std::size_t line = 1;    ///< the 1-based line of the piece's first byte
+  std::size_t offset = 0;  ///< the byte offset of the piece's first byte
+};
+
 struct IngestOptions {
   ReadOptions read;  ///< limits and the file name used in diagnostics
   IngestMode mode = IngestMode::upsert;
   /// Upsert mode: a record whose text is the very text its client was last read from (their
   /// digests are equal) is not parsed again.
   bool skip_unchanged = true;
+  /// Stop after this many records (0: no limit), so that a host can read a large input in
+  /// pieces and work on each while the next is read. The call then stops at the start of the line
+  /// the next record begins on; IngestStats::bytes and lines say where that is. Only JSON Lines
+  /// are read in pieces: a JSON array or a single snapshot is read whole, and so is the rest of
+  /// the input from a record that spans lines (read_fleet() then decides where records begin).
+  std::size_t max_records = 0;
+  /// Where `text` begins in the whole input: for the piece after one that stopped at
+  /// max_records, {line + lines, offset + bytes} of the calls before. Each piece then reads as
+  /// the whole input would from there: the lines given to the RecordSink, and the line, column
+  /// and offset of every error (and the lines errors name, "first at line 3"), are those of one
+  /// call over the whole input. A piece at a non-zero offset is read as JSON Lines, without a
+  /// byte-order mark.
+  InputPosition start;
 };
 
 /// What one ingest_fleet() call did.
@@ -131,7 +150,8 @@ struct IngestStats {
   /// (errors, unusual values, nested custom fields, records spanning lines): a host seeing many
   /// learns that its agents write something the fast path should learn to read.
   std::size_t slow = 0;
-  std::size_t bytes = 0;      ///< input bytes consumed
+  std::size_t bytes = 0;      ///< input bytes consumed: all, unless it stopped at max_records
+  std::size_t lines = 0;      ///< line breaks in those bytes
 };
 
 /// Called once per record, in input order: the record's 1-based line and the client it went to,
@@ -146,6 +166,7 @@ using RecordSink = std::function<void(std::size_t line, std::optional<std::size_
 /// A bad record does not stop the others: its error (with its line) is appended to `bad_records`.
 /// The call fails only when the input as a whole cannot be read (as read_fleet() fails) or the
 /// fleet reaches its column limits (errc::limit); the records before the failure stay in the fleet.
+/// A large input may be read in pieces (IngestOptions::max_records and start).
 result<IngestStats> ingest_fleet(Fleet& fleet, std::string_view text, const IngestOptions& options,
                                  std::vector<error>& bad_records, const RecordSink& on_record = {});
 

@@ -6,6 +6,11 @@
 // the one reference reader. A record that does not close on its line (a pretty-printed snapshot,
 // or a broken line that read_fleet() would continue into the next ones) hands the rest of the
 // input to read_fleet(), which then decides where each further record begins.
+//
+// A call may stop after IngestOptions::max_records records, at the start of the line the next
+// record begins on, and a later call go on from there (IngestOptions::start): both go through the
+// same steps from that line on as one call over the whole input, and locate everything in the
+// whole input, so the pieces say what that call says.
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -84,15 +89,18 @@ class Ingest {
         max_line_(std::min<std::size_t>(options.read.max_line_bytes, UINT32_MAX - 1)) {}
 
   result<IngestStats> run(std::string_view text) {
-    stats_.bytes = text.size();
-    std::size_t bom = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    // A piece after the first is JSON Lines (the first decided that) and has no byte-order mark.
+    const bool piece = options_.start.offset > 0;
+    const std::size_t bom = !piece && text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    const std::size_t base = options_.start.offset + bom;
     std::string_view doc = text.substr(bom);
-    std::size_t pos = 0, line = 1;
+    std::size_t pos = 0, line = options_.start.line;
     skip_blank(doc, pos, line);
-    if (pos == doc.size()) return stats_;
-    if (doc[pos] != '{' || !reader_.usable()) {
-      if (auto r = reference(text, 1, 0, false); !r) return std::move(r).err();
-      return stats_;
+    if (pos == doc.size()) return consumed(text.size(), line);
+    if ((!piece && doc[pos] != '{') || !reader_.usable()) {
+      if (auto r = reference(text, options_.start.line, options_.start.offset, piece); !r)
+        return std::move(r).err();
+      return consumed(text.size(), options_.start.line + count_lines(text));
     }
     while (pos < doc.size()) {
       const char* nl = static_cast<const char*>(std::memchr(doc.data() + pos, '\n', doc.size() - pos));
@@ -103,28 +111,46 @@ class Ingest {
       ++stats_.records;
 
       if (record.size() > max_line_) {
-        if (auto r = fallback(doc, line_start, end, line, bom); !r) return std::move(r).err();
+        if (auto r = fallback(doc, line_start, end, line, base); !r) return std::move(r).err();
       } else if (auto r = fast(doc, pos, record, line); !r) {
         return std::move(r).err();
       } else if (!*r) {
         if (!closes_on_line(record)) {
           --stats_.records;  // read_fleet() counts from here on
-          if (auto rest = reference(doc.substr(line_start), line, bom + line_start, true); !rest)
-            return std::move(rest).err();
-          return stats_;
+          std::string_view rest = doc.substr(line_start);
+          if (auto read = reference(rest, line, base + line_start, true); !read)
+            return std::move(read).err();
+          return consumed(text.size(), line + count_lines(rest));
         }
-        if (auto f = fallback(doc, line_start, end, line, bom); !f) return std::move(f).err();
+        if (auto f = fallback(doc, line_start, end, line, base); !f) return std::move(f).err();
       }
       pos = end;
       skip_blank(doc, pos, line);
+      if (options_.max_records != 0 && stats_.records >= options_.max_records && pos < doc.size()) {
+        // The next piece starts with the next record's line, blanks before the record included,
+        // so that its columns and the slices given to read_fleet() are those of the whole input.
+        while (doc[pos - 1] != '\n') --pos;
+        return consumed(bom + pos, line);
+      }
     }
-    return stats_;
+    return consumed(text.size(), line);
   }
 
  private:
   static void skip_blank(std::string_view t, std::size_t& pos, std::size_t& line) noexcept {
     for (; pos < t.size() && is_blank(t[pos]); ++pos)
       if (t[pos] == '\n') ++line;
+  }
+
+  static std::size_t count_lines(std::string_view t) noexcept {
+    return static_cast<std::size_t>(std::count(t.begin(), t.end(), '\n'));
+  }
+
+  // The stats of a call that read `bytes` of its text and ends before line `next_line`.
+  IngestStats consumed(std::size_t bytes, std::size_t next_line) {
+    stats_.bytes = bytes;
+    stats_.lines = next_line - options_.start.line;
+    return stats_;
   }
 
   // The fast path for one record. False when the record needs the reference reader.
@@ -179,11 +205,12 @@ class Ingest {
   // One line read by read_fleet(): the line closes its record, so read_fleet() sees exactly the
   // record it would see in the whole input. The line break goes with it: a string left open on
   // the line fails at that byte, and the parser must see it to say what the whole input says.
+  // `base`: the offset of `doc` in the whole input.
   result<void> fallback(std::string_view doc, std::size_t line_start, std::size_t end,
-                        std::size_t line, std::size_t bom) {
+                        std::size_t line, std::size_t base) {
     --stats_.records;  // reference() counts it
     const std::size_t with_break = end < doc.size() ? end + 1 : end;
-    return reference(doc.substr(line_start, with_break - line_start), line, bom + line_start, true);
+    return reference(doc.substr(line_start, with_break - line_start), line, base + line_start, true);
   }
 
   // Reads `text` with read_fleet(); its lines start at `first_line` and its bytes at `offset` of

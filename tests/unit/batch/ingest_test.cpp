@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -266,4 +267,132 @@ TEST_CASE("batch: ingest agrees with read_fleet on randomly damaged records") {
     }
     check_same(text);
   }
+}
+
+namespace {
+
+// Everything an ingest says, for comparing a whole-input call with a call per piece.
+struct Said {
+  std::vector<Snapshot> good;
+  std::vector<std::pair<std::size_t, bool>> records;  // line, and whether it went to a client
+  std::vector<std::string> bad;
+  posture::IngestStats stats;
+  std::size_t pieces = 0;
+};
+
+void add(posture::IngestStats& total, const posture::IngestStats& piece) {
+  total.records += piece.records;
+  total.added += piece.added;
+  total.replaced += piece.replaced;
+  total.unchanged += piece.unchanged;
+  total.bad += piece.bad;
+  total.slow += piece.slow;
+  total.bytes += piece.bytes;
+  total.lines += piece.lines;
+}
+
+// Reads `text` into one fleet, in pieces of at most `max_records` records (0: one call).
+Said in_pieces(std::string_view text, std::size_t max_records) {
+  Said s;
+  Fleet fleet;
+  std::vector<posture::error> bad;
+  posture::IngestOptions io;
+  io.read.file_name = "fleet.jsonl";
+  io.mode = IngestMode::append;
+  io.max_records = max_records;
+  do {
+    REQUIRE(s.pieces < text.size() + 1);
+    auto r = posture::ingest_fleet(fleet, text.substr(s.stats.bytes), io, bad,
+                                   [&](std::size_t line, std::optional<std::size_t> client) {
+                                     s.records.emplace_back(line, client.has_value());
+                                   });
+    REQUIRE(r.ok());
+    add(s.stats, *r);
+    // More only when the rest was read whole (a record spanning lines).
+    if (max_records != 0) CHECK((r->records <= max_records || s.stats.bytes == text.size()));
+    io.start = {1 + s.stats.lines, s.stats.bytes};
+    ++s.pieces;
+  } while (s.stats.bytes < text.size());
+  for (std::size_t i = 0; i < fleet.size(); ++i) s.good.push_back(fleet.snapshot(i));
+  for (const auto& e : bad) s.bad.push_back(describe(e));
+  return s;
+}
+
+void check_pieces(const std::string& text, std::size_t max_records) {
+  CAPTURE(max_records);
+  const Said whole = in_pieces(text, 0);
+  const Said got = in_pieces(text, max_records);
+  CHECK(whole.pieces == 1);
+  CHECK(whole.stats.bytes == text.size());
+  CHECK(whole.stats.lines == static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
+  CHECK(got.records == whole.records);
+  CHECK(got.bad == whole.bad);
+  REQUIRE(got.good.size() == whole.good.size());
+  for (std::size_t i = 0; i < whole.good.size(); ++i)
+    CHECK(posture::test::snapshot_diff(got.good[i], whole.good[i]) == "");
+  CHECK(got.stats.records == whole.stats.records);
+  CHECK(got.stats.added == whole.stats.added);
+  CHECK(got.stats.bad == whole.stats.bad);
+  CHECK(got.stats.slow == whole.stats.slow);
+  CHECK(got.stats.bytes == whole.stats.bytes);
+  CHECK(got.stats.lines == whole.stats.lines);
+}
+
+}  // namespace
+
+TEST_CASE("batch: ingest in pieces says what one call over the whole input says") {
+  const std::string a = generated_line(1), b = generated_line(2), c = generated_line(3);
+  // The duplicate key's message names the line of its first occurrence, which only the whole
+  // input knows: the piece must relocate it.
+  const std::string duplicate = "{\"asset\":\"PC-9\",\"asset\":\"PC-10\"}\n";
+  const std::string texts[] = {
+      // Bad records everywhere, so that one falls on every piece boundary of every size.
+      a + duplicate + b + "{\"asset\":\"PC-1\",}\n" + c + "not json\n" + duplicate + a,
+      // Blank lines, blanks before records and CRLF between them; no line break at the end.
+      "\n\n" + a + "\n  \t" + b + "\r\n\r\n   " + duplicate + "\n" + c.substr(0, c.size() - 1),
+      // A byte-order mark, then a line that is not a record, then records after it.
+      "\xEF\xBB\xBF" + a + "[1,2]\n" + b + "\"x\"\n" + c,
+      // A record that spans lines, its duplicate key on the line after the first: the rest is
+      // read in the piece that meets it.
+      a + b + "{\"asset\":\"PC-7\",\n\"asset\":\"PC-8\"}\n" + c + duplicate,
+      // Blank lines at the end: the last piece takes them.
+      a + b + "\n \n\t\n",
+  };
+  for (std::size_t i = 0; i < std::size(texts); ++i)
+    for (std::size_t n : {1, 2, 3, 4, 100}) {
+      CAPTURE(i);
+      check_pieces(texts[i], n);
+    }
+}
+
+TEST_CASE("batch: ingest stops after max_records at the line of the next record") {
+  const std::string a = generated_line(1), b = generated_line(2);
+  const std::string text = a + "\n   " + b + a;
+  Fleet fleet;
+  std::vector<posture::error> bad;
+  posture::IngestOptions io;
+  io.mode = IngestMode::append;
+  io.max_records = 1;
+  auto first = posture::ingest_fleet(fleet, text, io, bad);
+  REQUIRE(first.ok());
+  CHECK(first->records == 1);
+  CHECK(first->bytes == a.size() + 1);  // the blank line, not the blanks before the record
+  CHECK(first->lines == 2);
+  io.start = {3, first->bytes};
+  auto second = posture::ingest_fleet(fleet, std::string_view(text).substr(first->bytes), io, bad);
+  REQUIRE(second.ok());
+  CHECK(second->records == 1);
+  CHECK(second->bytes == 3 + b.size());
+  CHECK(fleet.size() == 2);
+
+  // A JSON array is read in one call, whatever max_records says.
+  io.start = {};
+  std::string record = a.substr(0, a.size() - 1);
+  const std::string array = "[" + record + ",\n" + record + ",\n" + record + "]\n";
+  auto all = posture::ingest_fleet(fleet, array, io, bad);
+  REQUIRE(all.ok());
+  CHECK(all->records == 3);
+  CHECK(all->bytes == array.size());
+  CHECK(all->lines == 3);
+  CHECK(bad.empty());
 }
