@@ -258,4 +258,37 @@ class FleetJudge {
   std::unique_ptr<State> s_;
 };
 
+/// How judge_in_chunks() goes through an input.
+struct ChunkOptions {
+  /// Records read, judged and reported at a time (0 counts as 1). Only two chunks' clients are
+  /// held in memory at once. Fewer make the parts that cannot overlap (reading the first chunk,
+  /// reporting the last) shorter; more make the handovers between the threads rarer.
+  std::size_t records = 2048;
+  bool full = false;  ///< as FleetJudge::report(): every condition of every client
+};
+
+/// Receives a client's judgment from judge_in_chunks(), in input order, with the fleet of its
+/// chunk (for its snapshot, host and user; valid during the call) and its number there. Returns
+/// false to stop.
+using ChunkSink = std::function<bool(const Fleet& chunk, std::size_t client, Judgment&& judgment)>;
+
+/// Judges a fleet document with `engine` at `reference_time` and hands each client's judgment
+/// for a report (as FleetJudge::report() builds it) to `sink`, without holding the whole fleet:
+/// the records are read as ingest_fleet() reads them in append mode (whatever `options.mode`
+/// says, as a client of an earlier chunk is no longer there to replace), in chunks of
+/// `chunks.records`, and while one chunk is judged and reported on a second thread the calling
+/// thread reads the next. The judgments, their order and the bad records are those of
+/// ingest_fleet() over the whole input followed by FleetJudge::judge() and report(); an input
+/// that is not JSON Lines is one chunk. Returns ingest_fleet()'s result for the whole input; after
+/// a failure the records read before it are still judged. When `sink` asks to stop, the call
+/// returns after reading at most one more chunk, with the stats of what it read.
+/// The client `on_record` is given is a number in its chunk's fleet.
+/// Threads: `on_record` runs on the calling thread; `sink` runs on one thread at a time, the
+/// calling thread or the second one, at the same time as `on_record`. An exception from either
+/// reaches the caller once the second thread has ended.
+result<IngestStats> judge_in_chunks(const Engine& engine, std::string_view text,
+                                    Timestamp reference_time, const IngestOptions& options,
+                                    std::vector<error>& bad_records, const RecordSink& on_record,
+                                    const ChunkSink& sink, const ChunkOptions& chunks = {});
+
 }  // namespace posture
