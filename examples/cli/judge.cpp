@@ -1,5 +1,4 @@
 // posture judge: judges a fleet against policies and writes a report.
-#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <memory>
@@ -100,39 +99,38 @@ int run_judge(const JudgeOptions& o) {
   if (!out.open(o.output)) return exit_error;
 
   ReportWriter writer(format, TableOptions{.width = table_width(o)});
-  Progress progress(static_cast<std::size_t>(std::count(text->begin(), text->end(), '\n')));
+  // Rows stream out while the rest is read; on the terminal that shows them, a progress line
+  // would be mixed into them. The table is written whole at the end.
+  const bool rows_on_terminal =
+      format != ReportFormat::table && (o.output.empty() || o.output == "-") && is_terminal(stdout);
+  Progress progress(*text, !rows_on_terminal);
   std::vector<error> bad;
   std::size_t printed = 0;
   bool reached = false;
-  // The batch path: every record into columns, all clients judged at once, and full judgments
-  // built only where the report shows conditions or reasons (FleetJudge::report).
-  Fleet clients;
-  IngestOptions ingest;
+  // The batch path: records into columns a chunk at a time, each chunk judged and reported while
+  // the next is read, and full judgments built only where the report shows conditions or reasons.
+  IngestOptions ingest;  // one client per record, each with its own row (append mode)
   ingest.read = read;
-  ingest.mode = IngestMode::append;  // one client per record, each with its own row
+  ChunkOptions chunks;
+  chunks.full = format == ReportFormat::jsonl || format == ReportFormat::json || actions;
   std::size_t records = 0;
-  const auto fleet = ingest_fleet(clients, *text, ingest, bad,
-                                  [&](std::size_t line, std::optional<std::size_t>) {
-                                    print_new(bad, printed, read.file_name, progress);
-                                    progress.update(++records, line);
-                                  });
-  progress.erase();
-  print_new(bad, printed, read.file_name, progress);
-  if (!fleet) print_error(fleet.err(), read.file_name);
-
-  FleetJudge judge(*engine);
-  const FleetVerdicts verdicts = judge.judge(clients, at);
-  const bool full = format == ReportFormat::jsonl || format == ReportFormat::json || actions;
-  judge.report(
-      clients, verdicts, at,
-      [&](std::size_t c, Judgment&& j) {
+  const auto ingested = judge_in_chunks(
+      *engine, *text, at, ingest, bad,
+      [&](std::size_t line, std::optional<std::size_t>) {
+        print_new(bad, printed, read.file_name, progress);
+        progress.update(++records, line);
+      },
+      [&](const Fleet& chunk, std::size_t c, Judgment&& j) {
         if (fail_on && j.status == Status::judged && j.level && *j.level >= *fail_on)
           reached = true;
-        if (actions) actions->add(clients.snapshot(c), j);
+        if (actions) actions->add(chunk.snapshot(c), j);
         // A closed pipe or a full disk ends the run; judging on would only produce lost output.
-        return out.write(writer.add(j, clients.host(c), clients.user(c)));
+        return out.write(writer.add(j, chunk.host(c), chunk.user(c)));
       },
-      full);
+      chunks);
+  progress.erase();
+  print_new(bad, printed, read.file_name, progress);
+  if (!ingested) print_error(ingested.err(), read.file_name);
 
   out.write(writer.finish());
   const bool written = out.close();
@@ -140,7 +138,7 @@ int run_judge(const JudgeOptions& o) {
     std::fprintf(stderr, "%s\n", format_summary(writer.summary()).c_str());
   const bool acted = !actions || actions->finish(o.actions, o.states);
 
-  if (!fleet || !bad.empty() || !written || !acted) return exit_error;
+  if (!ingested || !bad.empty() || !written || !acted) return exit_error;
   return reached ? exit_failed : exit_ok;
 }
 

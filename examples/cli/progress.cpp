@@ -10,11 +10,21 @@ namespace posture::cli {
 namespace {
 constexpr auto quiet_start = std::chrono::seconds(1);
 constexpr auto interval = std::chrono::milliseconds(200);
+
+// Counted only when the line may be shown: on a large input the pass is a noticeable part of
+// the run.
+std::size_t count_lines(std::string_view text) noexcept {
+  std::size_t lines = 0;
+  for (std::size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1))
+    ++lines;
+  return lines;
+}
+
 }  // namespace
 
-Progress::Progress(std::size_t total_lines)
-    : enabled_(is_terminal(stderr)),
-      total_lines_(total_lines),
+Progress::Progress(std::string_view input, bool wanted)
+    : enabled_(wanted && is_terminal(stderr)),
+      total_lines_(enabled_ ? count_lines(input) : 0),
       start_(clock::now()),
       last_(start_) {}
 

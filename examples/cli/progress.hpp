@@ -3,15 +3,18 @@
 
 #include <chrono>
 #include <cstddef>
+#include <string_view>
 
 namespace posture::cli {
 
-/// Shows nothing unless stderr is a terminal and the run has lasted a second; then one line,
-/// rewritten in place ('\r') at most five times a second, so that it neither floods a log nor slows
-/// the run. erase() takes it away before anything else is printed on stderr.
+/// Shows nothing unless `wanted`, stderr is a terminal and the run has lasted a second; then one
+/// line, rewritten in place ('\r') at most five times a second, so that it neither floods a log nor
+/// slows the run. erase() takes it away before anything else is printed on stderr.
+/// Thread safety: one thread only, and no other may write to the terminal meanwhile.
 class Progress {
  public:
-  explicit Progress(std::size_t total_lines);
+  /// `input`: the text being read, for "line L of T".
+  explicit Progress(std::string_view input, bool wanted = true);
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
   ~Progress() { erase(); }

@@ -9,6 +9,7 @@ import io
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -238,6 +239,100 @@ class Judge(CliTestCase):
             self.assertEqual(code, 2)
             with open(path) as f:
                 self.assertEqual(f.read(), "yesterday's report\n")
+
+
+class LargeFleet(CliTestCase):
+    """judge reads, judges and reports a JSON Lines input in chunks of 2,048 records (the library's
+    ChunkOptions), overlapped on two threads. An input of several chunks must give the report of
+    the same clients read at once, as a JSON array is read; bad records on chunk boundaries are
+    reported with their lines and skipped."""
+
+    RECORDS = 3 * 2048 + 300
+    BAD_LINES = (1, 2048, 2049, 2050, 4097, RECORDS + 5)
+
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.mkdtemp(prefix="posture-large-")
+        with open(os.path.join(SAMPLE, "fleet.jsonl"), encoding="utf-8") as f:
+            sample = f.read().splitlines()
+        with open(data("fleet-mixed.jsonl"), encoding="utf-8") as f:
+            mixed = f.read().splitlines()
+        # Mostly the short records of fleet-mixed, with the sample's (every outcome, actions) among them.
+        good = [sample[i // 7 % len(sample)] if i % 7 == 0 else mixed[i % len(mixed)] for i in range(cls.RECORDS)]
+        cls.bad_records = ['{"asset":"PC-1","asset":"PC-2"}', '{"asset":"PC-1",}', '{"asset":"PC-1","managed":"yes"}']
+        lines = list(good)
+        for n, line in enumerate(cls.BAD_LINES):
+            lines.insert(line - 1, cls.bad_records[n % len(cls.bad_records)])
+        cls.clean = cls.write("clean.jsonl", "".join(r + "\n" for r in good))
+        cls.damaged = cls.write("damaged.jsonl", "".join(r + "\n" for r in lines))
+        cls.array = cls.write("array.json", "[" + ",\n".join(good) + "]\n")
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.dir)
+
+    @classmethod
+    def write(cls, name, text):
+        path = os.path.join(cls.dir, name)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return path
+
+    def sample(self, inventory, *args):
+        return run("judge", "--policy", os.path.join(SAMPLE, "policy.json"),
+                   "--catalog", os.path.join(SAMPLE, "catalog.json"), "--inventory", inventory, "--at", AT, *args)
+
+    def test_every_format_is_the_report_of_the_whole_fleet(self):
+        for fmt in ("table", "csv", "jsonl", "json"):
+            want = self.sample(self.array, "--format", fmt, "--fail-on", "danger")
+            self.assertEqual(want[0], 1, fmt)
+            self.assertEqual(self.sample(self.clean, "--format", fmt, "--fail-on", "danger"), want, fmt)
+
+    def test_bad_records_at_chunk_boundaries_are_reported_with_their_lines(self):
+        # Each bad record is reported as on its own, on its line of the whole input; a duplicate key
+        # names the line of its first occurrence, the same line.
+        alone = []
+        for record in self.bad_records:
+            path = self.write("alone.jsonl", record + "\n")
+            m = LOCATION.search(self.sample(path, "--format", "csv")[2])
+            alone.append((m.group("column"), m.group("message")))
+        expected = ""
+        for n, line in enumerate(self.BAD_LINES):
+            column, message = alone[n % len(alone)]
+            message = message.replace("(first at line 1,", "(first at line %d," % line)
+            expected += "%s:%d:%s: %s\n" % (self.damaged, line, column, message)
+        for fmt in ("csv", "jsonl"):
+            _, want, summary = self.sample(self.array, "--format", fmt)
+            code, out, err = self.sample(self.damaged, "--format", fmt)
+            self.assertEqual(code, 2, fmt)
+            self.assertEqual(out, want, fmt)
+            self.assertEqual(err, expected + summary, fmt)
+
+    def test_actions_and_states_are_those_of_the_whole_fleet(self):
+        results = []
+        for inventory in (self.array, self.clean):
+            with tempfile.TemporaryDirectory() as tmp:
+                plan, states = os.path.join(tmp, "plan.json"), os.path.join(tmp, "states.json")
+                code, out, err = self.sample(inventory, "--format", "csv", "--actions", plan, "--states", states)
+                with open(plan, encoding="utf-8") as f, open(states, encoding="utf-8") as g:
+                    results.append((code, out, err, f.read(), g.read()))
+        self.assertEqual(results[0][0], 0, results[0][2])
+        self.assertIn('"kind":"network"', results[0][3].replace(" ", ""))
+        self.assertEqual(results[1], results[0])
+
+    def test_a_closed_pipe_ends_the_run(self):
+        # With SIGPIPE ignored (as this interpreter has it), a write to the closed pipe fails: the
+        # run stops reading and judging, says so and exits 2, instead of waiting on its other thread.
+        proc = subprocess.Popen([POSTURE, "judge", "--policy", os.path.join(SAMPLE, "policy.json"),
+                                 "--inventory", self.clean, "--at", AT, "--format", "jsonl"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, restore_signals=False)
+        proc.stdout.read(1000)
+        proc.stdout.close()
+        err = proc.stderr.read().decode("utf-8")
+        proc.stderr.close()
+        self.assertEqual(proc.wait(timeout=60), 2)
+        self.assertIn("cannot write standard output", err)
+        self.assertNoExceptionText(err)
 
 
 class Check(CliTestCase):
