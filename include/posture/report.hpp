@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -133,14 +134,21 @@ enum class ReportFormat : std::uint8_t {
 std::string_view report_format_name(ReportFormat format) noexcept;
 std::optional<ReportFormat> parse_report_format(std::string_view text) noexcept;
 
+namespace report {
+class TableLayout;
+}
+
 /// Writes a fleet report as judgments arrive, so a host can judge a large fleet without keeping
 /// it: add() returns the text to emit now, finish() the text that completes the report. JSON
-/// Lines, JSON and CSV keep nothing per client; the table keeps one TableRow per client because
-/// its column widths depend on every row.
+/// Lines, JSON and CSV keep nothing per client; the table keeps each client's row, cleaned and
+/// measured as it is added, because its column widths depend on every row.
 /// Thread safety: one writer per thread.
 class ReportWriter {
  public:
   explicit ReportWriter(ReportFormat format, TableOptions table = {});
+  ~ReportWriter();
+  ReportWriter(ReportWriter&&) noexcept;
+  ReportWriter& operator=(ReportWriter&&) noexcept;
 
   /// Counts the judgment in the summary and returns its text (empty for the table).
   std::string add(const Judgment& judgment, std::string_view host = {}, std::string_view user = {});
@@ -154,7 +162,7 @@ class ReportWriter {
   ReportFormat format_;
   TableOptions table_;
   FleetSummary summary_;
-  std::vector<TableRow> rows_;
+  std::unique_ptr<report::TableLayout> rows_;  // the table's rows so far
   bool started_ = false;
 };
 
