@@ -92,8 +92,8 @@ std::uint32_t short_bit(const char* s) noexcept {
 }
 
 template <std::size_t N>
-bool filed(const std::array<std::uint64_t, N>& bits, std::uint32_t h) noexcept {
-  return (bits[h >> 6] >> (h & 63)) & 1u;
+unsigned filed(const std::array<std::uint64_t, N>& bits, std::uint32_t h) noexcept {
+  return static_cast<unsigned>(bits[h >> 6] >> (h & 63)) & 1u;
 }
 
 template <std::size_t N>
@@ -234,20 +234,20 @@ void ProgramIndex::match(const std::vector<Program>& programs, ProgramMatches& o
     // Every byte trim_space() removes is at most ' ': such a name is listed, and trimmed later.
     const char* first = size >= 2 ? name.data() : zeros;
     const char* last = size >= 2 ? name.data() + size - 1 : zeros;
-    const bool untrimmed =
-        (static_cast<unsigned char>(*first) <= ' ') | (static_cast<unsigned char>(*last) <= ' ');
+    const unsigned untrimmed = unsigned{static_cast<unsigned char>(*first) <= ' '} |
+                               unsigned{static_cast<unsigned char>(*last) <= ' '};
     const char* first8 = size >= 8 ? name.data() : zeros;
     const char* first16 = size >= 16 ? name.data() : zeros;
-    const bool may = filed(short_, short_bit(first)) | filed(long_, long_bit(first8)) |
-                     filed(longer_, longer_bit(first16));
+    const unsigned may = filed(short_, short_bit(first)) | filed(long_, long_bit(first8)) |
+                         filed(longer_, longer_bit(first16));
     listed[count] = i;
-    count += static_cast<std::uint32_t>((size >= 2) & (may | untrimmed));
+    count += unsigned{size >= 2} & (may | untrimmed);
   }
   for (std::uint32_t c = 0; c < count; ++c) {
     const std::uint32_t i = listed[c];
     std::string_view name = program[i].name;
-    if ((static_cast<unsigned char>(name.front()) <= ' ') |
-        (static_cast<unsigned char>(name.back()) <= ' ')) [[unlikely]] {
+    if (static_cast<unsigned char>(name.front()) <= ' ' ||
+        static_cast<unsigned char>(name.back()) <= ' ') [[unlikely]] {
       name = trim_space(name);
       if (name.size() < 2) continue;
     }

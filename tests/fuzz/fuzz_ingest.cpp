@@ -1,6 +1,7 @@
 // The batch path against the scalar one on hostile fleets: ingest_fleet() must read exactly what
-// read_fleet() reads (records, lines, errors and their locations) under the same limits, and the
-// batch verdicts of what it read must be evaluate()'s. Limits are chosen by the first input byte,
+// read_fleet() reads (records, lines, errors and their locations) under the same limits, in one
+// call or in pieces of a few records (IngestOptions::max_records and start), and the batch
+// verdicts of what it read must be evaluate()'s. Limits are chosen by the first input byte,
 // as in fuzz_fleet, so that the limit paths are reached with small inputs.
 #include <cstdint>
 #include <optional>
@@ -94,6 +95,42 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (located(bad[i]) != located(want_bad[i])) __builtin_trap();
   for (std::size_t i = 0; i < clients.size(); ++i)
     if (posture::write_snapshot_json(fleet.snapshot(clients[i])) != want[i]) __builtin_trap();
+
+  // The same input in pieces of one to four records, each call going on where the last stopped.
+  posture::Fleet pieces;
+  posture::IngestOptions piece = ingest;
+  piece.max_records = 1 + (knobs >> 6);
+  std::vector<std::size_t> piece_lines;
+  std::vector<posture::error> piece_bad;
+  posture::IngestStats total;
+  bool failed = false;
+  for (;;) {
+    auto part = posture::ingest_fleet(pieces, text.substr(total.bytes), piece, piece_bad,
+                                      [&](std::size_t line, std::optional<std::size_t> client) {
+                                        if (client) piece_lines.push_back(line);
+                                      });
+    if (!part) {
+      if (read.ok() || part.err().to_string() != read.err().to_string()) __builtin_trap();
+      failed = true;
+      break;
+    }
+    if (part->bytes == 0 && total.bytes < text.size()) __builtin_trap();  // it would never end
+    total.bytes += part->bytes;
+    total.lines += part->lines;
+    total.records += part->records;
+    if (total.bytes >= text.size()) break;
+    piece.start = {1 + total.lines, total.bytes};
+  }
+  if (!read.ok() && !failed) __builtin_trap();
+  if (read && total.records != read->records) __builtin_trap();
+  if (piece_lines != lines || piece_bad.size() != bad.size()) __builtin_trap();
+  for (std::size_t i = 0; i < bad.size(); ++i)
+    if (located(piece_bad[i]) != located(bad[i])) __builtin_trap();
+  if (pieces.size() != fleet.size()) __builtin_trap();
+  for (std::size_t c = 0; c < fleet.size(); ++c)
+    if (posture::write_snapshot_json(pieces.snapshot(c)) !=
+        posture::write_snapshot_json(fleet.snapshot(c)))
+      __builtin_trap();
 
   const posture::Timestamp at{1795132800};  // 2026-11-20T00:00:00Z
   posture::FleetJudge judge(plan());
