@@ -7,14 +7,10 @@ namespace posture {
 
 std::string_view report_format_name(ReportFormat format) noexcept {
   switch (format) {
-    case ReportFormat::table:
-      return "table";
-    case ReportFormat::jsonl:
-      return "jsonl";
-    case ReportFormat::json:
-      return "json";
-    case ReportFormat::csv:
-      return "csv";
+    case ReportFormat::table: return "table";
+    case ReportFormat::jsonl: return "jsonl";
+    case ReportFormat::json: return "json";
+    case ReportFormat::csv: return "csv";
   }
   return "table";
 }
@@ -39,9 +35,7 @@ std::string ReportWriter::add(const Judgment& judgment, std::string_view host,
   summary_.add(judgment);
   std::string out;
   switch (format_) {
-    case ReportFormat::table:
-      rows_->add(make_table_row(judgment, host, user));
-      break;
+    case ReportFormat::table: rows_->add(make_table_row(judgment, host, user)); break;
     case ReportFormat::jsonl:
       out = write_judgment_json(judgment, JsonStyle::compact);
       out += '\n';
@@ -68,8 +62,7 @@ std::string ReportWriter::finish() {
       out += '\n';
       rows_ = std::make_unique<report::TableLayout>(table_);
       break;
-    case ReportFormat::jsonl:
-      break;
+    case ReportFormat::jsonl: break;
     case ReportFormat::json:
       out = started_ ? "\n]," : "{\"format\":\"posture-judgments/1\",\"judgments\":[],";
       out += "\"summary\":";
