@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 namespace posture::json {
 namespace {
@@ -59,6 +60,22 @@ std::size_t invalid_run(std::string_view s) noexcept {
   return n;
 }
 
+// Bytes a JSON string holds as they are: printable ASCII but the quote and the backslash.
+bool plain(unsigned char b) noexcept { return b >= 0x20 && b < 0x80 && b != '"' && b != '\\'; }
+
+// plain() for eight bytes at once. Each test finds whether any byte is below a bound (or zero
+// after an exclusive or with the byte sought); a borrow can only run on from a byte that
+// matched, so "any" is exact.
+bool plain8(const char* p) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  std::uint64_t x;
+  std::memcpy(&x, p, 8);
+  const std::uint64_t quote = x ^ (ones * '"'), backslash = x ^ (ones * '\\');
+  const std::uint64_t special =
+      ((x - ones * 0x20) & ~x) | ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | x;
+  return (special & highs) == 0;
+}
+
 }  // namespace
 
 void append_string(std::string& out, std::string_view text) {
@@ -66,6 +83,14 @@ void append_string(std::string& out, std::string_view text) {
   out += '"';
   std::size_t i = 0;
   while (i < text.size()) {
+    // Printable ASCII other than the quote and the backslash is copied as it is, a run at a time:
+    // nearly all of what posture writes (names, ids, versions, evidence).
+    std::size_t run = i;
+    while (run + 8 <= text.size() && plain8(text.data() + run)) run += 8;
+    while (run < text.size() && plain(static_cast<unsigned char>(text[run]))) ++run;
+    out.append(text.data() + i, run - i);
+    i = run;
+    if (i == text.size()) break;
     auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
       if (std::size_t n = utf8_sequence(text.substr(i))) {

@@ -36,6 +36,39 @@ TEST_CASE("json writer: quotes, backslashes and control characters are escaped")
         "\"caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80\"");
 }
 
+TEST_CASE("json writer: a byte to escape is found at every place in a long plain run") {
+  // Plain text is copied eight bytes at a time: every byte that needs escaping, at every offset of
+  // a run longer than two words, must still be escaped, and nothing else changed.
+  static constexpr char hex[] = "0123456789abcdef";
+  for (int b = 0; b < 256; ++b) {
+    const auto c = static_cast<unsigned char>(b);
+    std::string want;
+    if (c == '"' || c == '\\') {
+      want = std::string("\\") + static_cast<char>(c);
+    } else if (c < 0x20) {
+      const std::string_view named = c == '\b'   ? "\\b"
+                                     : c == '\f' ? "\\f"
+                                     : c == '\n' ? "\\n"
+                                     : c == '\r' ? "\\r"
+                                     : c == '\t' ? "\\t"
+                                                 : "";
+      want =
+          !named.empty() ? std::string(named) : std::string("\\u00") + hex[c >> 4] + hex[c & 0xF];
+    } else if (c >= 0x80) {
+      want = "\xEF\xBF\xBD";  // alone, any byte from 0x80 on is invalid UTF-8
+    } else {
+      want = std::string(1, static_cast<char>(c));
+    }
+    for (std::size_t at = 0; at <= 20; ++at) {
+      std::string text(20, 'x');
+      text.insert(at, 1, static_cast<char>(c));
+      CAPTURE(b);
+      CAPTURE(at);
+      CHECK(quoted(text) == "\"" + std::string(at, 'x') + want + std::string(20 - at, 'x') + "\"");
+    }
+  }
+}
+
 TEST_CASE("json writer: invalid UTF-8 becomes U+FFFD, one per maximal invalid subpart") {
   const std::string fffd = "\xEF\xBF\xBD";
   CHECK(quoted("a\xFF"
