@@ -152,7 +152,26 @@ struct IngestStats {
   std::size_t slow = 0;
   std::size_t bytes = 0;      ///< input bytes consumed: all, unless it stopped at max_records
   std::size_t lines = 0;      ///< line breaks in those bytes
+
+  /// Adds a later piece's counts, for a host that reads one input in pieces and keeps a total.
+  IngestStats& operator+=(const IngestStats& piece) noexcept {
+    records += piece.records;
+    added += piece.added;
+    replaced += piece.replaced;
+    unchanged += piece.unchanged;
+    bad += piece.bad;
+    slow += piece.slow;
+    bytes += piece.bytes;
+    lines += piece.lines;
+    return *this;
+  }
 };
+
+/// Where the next piece begins (IngestOptions::start) after `read`, the total of the pieces read
+/// so far of an input that began at `start`.
+inline InputPosition next_start(const InputPosition& start, const IngestStats& read) noexcept {
+  return {start.line + read.lines, start.offset + read.bytes};
+}
 
 /// Called once per record, in input order: the record's 1-based line and the client it went to,
 /// or no client for a bad record (whose error was appended to bad_records just before).

@@ -22,17 +22,6 @@ struct Chunk {
   FleetVerdicts verdicts;
 };
 
-void add(IngestStats& total, const IngestStats& piece) {
-  total.records += piece.records;
-  total.added += piece.added;
-  total.replaced += piece.replaced;
-  total.unchanged += piece.unchanged;
-  total.bad += piece.bad;
-  total.slow += piece.slow;
-  total.bytes += piece.bytes;
-  total.lines += piece.lines;
-}
-
 }  // namespace
 
 result<IngestStats> judge_in_chunks(const Engine& engine, std::string_view text,
@@ -67,7 +56,7 @@ result<IngestStats> judge_in_chunks(const Engine& engine, std::string_view text,
     Chunk& chunk = buffers[k % 2];
     chunk.fleet.clear();
     auto read = ingest_fleet(chunk.fleet, text.substr(total.bytes), piece, bad_records, on_record);
-    if (read) add(total, *read);
+    if (read) total += *read;
     const bool last = !read || total.bytes == text.size();
     if (worker.joinable()) worker.join();
     if (failure) std::rethrow_exception(failure);
@@ -86,7 +75,7 @@ result<IngestStats> judge_in_chunks(const Engine& engine, std::string_view text,
         failure = std::current_exception();
       }
     });
-    piece.start = {options.start.line + total.lines, options.start.offset + total.bytes};
+    piece.start = next_start(options.start, total);
   }
 }
 

@@ -115,11 +115,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       break;
     }
     if (part->bytes == 0 && total.bytes < text.size()) __builtin_trap();  // it would never end
-    total.bytes += part->bytes;
-    total.lines += part->lines;
-    total.records += part->records;
+    total += *part;
     if (total.bytes >= text.size()) break;
-    piece.start = {1 + total.lines, total.bytes};
+    piece.start = posture::next_start({}, total);
   }
   if (!read.ok() && !failed) __builtin_trap();
   if (read && total.records != read->records) __builtin_trap();

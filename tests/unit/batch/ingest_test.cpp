@@ -280,17 +280,6 @@ struct Said {
   std::size_t pieces = 0;
 };
 
-void add(posture::IngestStats& total, const posture::IngestStats& piece) {
-  total.records += piece.records;
-  total.added += piece.added;
-  total.replaced += piece.replaced;
-  total.unchanged += piece.unchanged;
-  total.bad += piece.bad;
-  total.slow += piece.slow;
-  total.bytes += piece.bytes;
-  total.lines += piece.lines;
-}
-
 // Reads `text` into one fleet, in pieces of at most `max_records` records (0: one call).
 Said in_pieces(std::string_view text, std::size_t max_records) {
   Said s;
@@ -307,10 +296,10 @@ Said in_pieces(std::string_view text, std::size_t max_records) {
                                      s.records.emplace_back(line, client.has_value());
                                    });
     REQUIRE(r.ok());
-    add(s.stats, *r);
+    s.stats += *r;
     // More only when the rest was read whole (a record spanning lines).
     if (max_records != 0) CHECK((r->records <= max_records || s.stats.bytes == text.size()));
-    io.start = {1 + s.stats.lines, s.stats.bytes};
+    io.start = posture::next_start({}, s.stats);
     ++s.pieces;
   } while (s.stats.bytes < text.size());
   for (std::size_t i = 0; i < fleet.size(); ++i) s.good.push_back(fleet.snapshot(i));
