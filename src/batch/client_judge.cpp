@@ -509,23 +509,9 @@ void ClientJudge::judge(std::size_t c, ClientVerdict& out) {
 
   auto run = [&](Category category, const auto& section, auto&& judge_item) {
     if (!section) return;
-    ItemVerdict v;
-    if (!section->enabled) {
-      v.configured = true;
-      v.status = Status::not_target;
-    } else if (agent_missing) {
-      v.configured = true;
-      v.status = Status::unknown;
-      v.findings = true;  // its one condition, agent_version, is unknown
-    } else {
-      v = judge_item(*section);
-    }
-    if (v.status == Status::unknown && policy.unknown_level) {
-      v.status = Status::judged;
-      v.level = static_cast<std::uint16_t>(*policy.unknown_level);
-      v.unknown_as_level = true;
-    }
-    out.items[static_cast<std::size_t>(category)] = v;
+    out.items[static_cast<std::size_t>(category)] =
+        item_verdict(section->enabled, agent_missing, policy.unknown_level,
+                     [&] { return judge_item(*section); });
   };
   run(Category::security_updates, policy.security_updates,
       [&](const auto& p) { return security_updates(c, p); });

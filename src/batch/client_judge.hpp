@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "batch/fold.hpp"
@@ -25,6 +26,32 @@ struct ClientVerdict {
 
 /// The client's status, level and points from its item verdicts, as aggregate() derives them.
 void settle_client(ClientVerdict& verdict) noexcept;
+
+/// One configured item's verdict, decided around its conditions as both evaluators decide it:
+/// not_target when the item is switched off; unknown, with its one condition (agent_version)
+/// unknown, when the host requires an agent version the snapshot lacks; else what `judge()`
+/// gives. An unknown item then takes the policy's unknown_level, when it sets one.
+template <class Judge>
+ItemVerdict item_verdict(bool enabled, bool agent_missing,
+                         const std::optional<Level>& unknown_level, Judge&& judge) {
+  ItemVerdict v;
+  if (!enabled) {
+    v.configured = true;
+    v.status = Status::not_target;
+  } else if (agent_missing) {
+    v.configured = true;
+    v.status = Status::unknown;
+    v.findings = true;
+  } else {
+    v = judge();
+  }
+  if (v.status == Status::unknown && unknown_level) {
+    v.status = Status::judged;
+    v.level = static_cast<std::uint16_t>(*unknown_level);
+    v.unknown_as_level = true;
+  }
+  return v;
+}
 
 /// Judges clients of one fleet with one plan's tables. Not thread-safe: one per thread; the
 /// scratch space it keeps makes judging a client allocation-free.

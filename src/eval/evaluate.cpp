@@ -102,23 +102,9 @@ Verdict verdict(const Plan& plan, const Snapshot& snapshot, Timestamp reference_
   const eval::Context ctx(impl, snapshot, reference_time, thread_scratch());
   batch::ClientVerdict client;
   each_item(policy, [&](Category category, bool enabled) {
-    ItemVerdict item;
-    if (!enabled) {
-      item.configured = true;
-      item.status = Status::not_target;
-    } else if (no_agent) {
-      item.configured = true;
-      item.status = Status::unknown;
-      item.findings = true;  // its one condition, agent_version, is unknown
-    } else {
-      item = eval::judge_item_verdict(category, ctx);
-    }
-    if (item.status == Status::unknown && policy.unknown_level) {
-      item.status = Status::judged;
-      item.level = static_cast<std::uint16_t>(*policy.unknown_level);
-      item.unknown_as_level = true;
-    }
-    client.items[static_cast<std::size_t>(category)] = item;
+    client.items[static_cast<std::size_t>(category)] =
+        batch::item_verdict(enabled, no_agent, policy.unknown_level,
+                            [&] { return eval::judge_item_verdict(category, ctx); });
   });
   batch::settle_client(client);
   v.status = client.status;
