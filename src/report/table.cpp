@@ -133,7 +133,7 @@ namespace report {
 // every cell, is clean already and one column a byte.
 TableLayout::Cell TableLayout::keep(std::string_view text) {
   Cell cell;
-  cell.offset = static_cast<std::uint32_t>(text_.size());
+  cell.offset = text_.size();
   if (printable_ascii(text)) {
     text_ += text;
     cell.width = static_cast<std::uint32_t>(text.size());

@@ -25,7 +25,8 @@ class TableLayout {
  private:
   // A cell's cleaned text in text_ and the terminal columns it takes.
   struct Cell {
-    std::uint32_t offset = 0, size = 0, width = 0;
+    std::size_t offset = 0;  // the text of a million clients' reasons may pass 4 GB
+    std::uint32_t size = 0, width = 0;
   };
   struct Row {
     std::array<Cell, 6> cells;                         // asset, host, user, level, points, status
