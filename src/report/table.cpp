@@ -97,13 +97,6 @@ void emit(std::string& out, const Cells& cells, const Widths& w, std::size_t lim
   out += '\n';
 }
 
-// Printable ASCII: text clean_text() returns unchanged, one column a byte.
-bool printable_ascii(std::string_view text) noexcept {
-  for (char ch : text)
-    if (static_cast<unsigned char>(ch) - 0x20u >= 0x5Fu) return false;
-  return true;
-}
-
 }  // namespace
 
 TableRow make_table_row(const Judgment& judgment, std::string_view host, std::string_view user) {
@@ -134,7 +127,7 @@ namespace report {
 TableLayout::Cell TableLayout::keep(std::string_view text) {
   Cell cell;
   cell.offset = text_.size();
-  if (printable_ascii(text)) {
+  if (std::all_of(text.begin(), text.end(), printable_ascii)) {
     text_ += text;
     cell.width = static_cast<std::uint32_t>(text.size());
   } else {

@@ -55,7 +55,7 @@ std::string clean_text(std::string_view text) {
   for (std::size_t pos = 0; pos < text.size();) {
     // Printable ASCII stays as it is: copied a run at a time, the common case by far.
     std::size_t run = pos;
-    while (run < text.size() && static_cast<unsigned char>(text[run]) - 0x20u < 0x5Fu) ++run;
+    while (run < text.size() && printable_ascii(text[run])) ++run;
     out.append(text.data() + pos, run - pos);
     pos = run;
     if (pos == text.size()) break;

@@ -9,6 +9,11 @@
 
 namespace posture::report {
 
+/// Printable ASCII (0x20 to 0x7E): a byte clean_text() keeps as it is, one terminal column wide.
+inline bool printable_ascii(char c) noexcept {
+  return static_cast<unsigned char>(c) - 0x20u < 0x5Fu;
+}
+
 /// `text` as valid UTF-8 on one line: each invalid byte becomes U+FFFD, each control character
 /// (C0, DEL, C1; tab and newlines included) becomes '?'.
 std::string clean_text(std::string_view text);
