@@ -2,7 +2,6 @@
 // with every pattern, nor every update record with every required id by string comparison.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <cstring>
 #include <span>
@@ -29,18 +28,26 @@ class ProgramMatches {
   friend class ProgramIndex;
   std::vector<std::uint32_t> begin_;     // per pattern, then one past the last
   std::vector<std::uint32_t> programs_;  // grouped by pattern
-  std::vector<std::uint64_t> pairs_;     // scratch: pattern << 32 | program, in program order
-  std::vector<std::uint32_t> listed_;    // scratch: programs whose names may match
+  std::vector<std::uint64_t> pairs_;     // scratch: pattern << 32 | program
+  struct Listed {
+    std::uint32_t program;
+    std::uint16_t groups[3];  // by its first 2, 8 and 16 bytes (see ProgramIndex)
+  };
+  std::vector<Listed> listed_;          // scratch: programs with a group
+  std::vector<std::uint64_t> entries_;  // scratch: group << 32 | program, in program order
+  std::vector<std::uint32_t> plain_;    // scratch: programs for the plain path
 };
 
 /// Every distinct name pattern a policy matches programs with (prohibited entries, mandatory
 /// alternatives, product scopes, product service-pack rules), filed by their literal prefixes
-/// (ASCII-lowered) in a trie that consumes a name eight bytes at a time: a node's children are
-/// found by one hash probe of the name's next eight bytes, and a prefix that ends within those
-/// bytes is found among the node's ends by its length and the bytes themselves. A pass over a
-/// client's programs first lists, without a branch on the name, the names whose first two, eight or
-/// sixteen bytes some prefix starts with (a bitmap each), then walks only those. Patterns with
-/// fewer than two literal leading bytes are tried on every program.
+/// (ASCII-lowered): a prefix of two to seven bytes under a hash of its first two, one of eight to
+/// fifteen under a hash of its first eight, a longer one under a hash of its first sixteen; the
+/// prefixes one hash files together form a group. A first pass over a client's programs looks up
+/// each name's three groups and lists the names that have one, without a branch on the name; a
+/// second lists the (program, group) pairs; a third compares each name with its groups' prefixes,
+/// again without a branch: the first eight bytes and the eight that end the prefix, each as one
+/// masked word. Names under eight bytes, or with space to trim, take a plain path of their own;
+/// patterns with fewer than two literal leading bytes are tried on every program.
 class ProgramIndex {
  public:
   /// Adds a pattern and returns its id; patterns equal once lowered share one id.
@@ -56,40 +63,39 @@ class ProgramIndex {
   void match(const std::vector<Program>& programs, ProgramMatches& out) const;
 
  private:
-  // Walks `name` (program `i`, trimmed, at least two bytes) down the trie, recording each pattern
-  // it matches in `pairs`.
-  void walk(std::string_view name, std::uint32_t i, std::vector<std::uint64_t>& pairs) const;
-  // The child of `node` by the next eight (lowered) bytes; 0 when there is none.
-  std::uint32_t child(std::uint32_t node, std::uint64_t word) const noexcept;
+  // A literal prefix as a name is compared with it, ASCII-lowered and little-endian.
+  struct Prefix {
+    std::uint64_t head = 0, head_mask = 0;  // its first min(length, 8) bytes
+    std::uint64_t tail = 0, tail_mask = 0;  // the eight bytes ending it; none under nine bytes
+    std::uint32_t tail_at = 0;              // where those start
+    std::uint32_t length = 0;
+    std::uint32_t pattern = 0;  // the id, with the flags of index.cpp
+  };
+  // One hash's groups: by bits of the hash from the 49th on, a group number (0: no prefix).
+  struct Table {
+    std::vector<std::uint16_t> groups;
+    std::uint32_t mask = 0;  // groups.size() - 1, a power of two less one
+    std::size_t slot(std::uint64_t hash) const noexcept { return (hash >> 48) & mask; }
+    std::uint64_t group(std::uint64_t hash) const noexcept { return groups[slot(hash)]; }
+  };
 
-  struct Node {
-    std::uint32_t first_end = 0, ends = 0;  // into ends_, sorted by (length, bytes)
-    std::uint8_t lengths = 0;               // bit r: some end is r bytes long
-    bool parent = false;                    // has children
-  };
-  struct End {
-    std::uint64_t bytes = 0;    // the prefix's last `length` bytes, lowered, little-endian
-    std::uint32_t pattern = 0;  // the top bit set on "prefix*" (see index.cpp)
-    std::uint32_t length = 0;   // 0 to 7
-  };
-  struct Slot {
-    std::uint64_t word = 0;
-    std::uint32_t parent = 0;
-    std::uint32_t child = 0;  // 0: empty (the root is no one's child)
-  };
+  // The listed pairs of program `i`, trimmed and at least eight bytes long, compared.
+  std::size_t compare(std::string_view name, std::uint32_t i, std::uint32_t group,
+                      std::uint64_t* pairs) const noexcept;
+  // For a name that starts with the first and last eight bytes of `x`: the bytes between them, and
+  // the rest of the pattern.
+  bool matches_rest(const Prefix& x, std::string_view name) const noexcept;
+  // Every pattern with a literal prefix matched against `name` (program `i`) byte by byte.
+  void match_plainly(std::string_view name, std::uint32_t i, std::vector<std::uint64_t>& pairs,
+                     std::size_t& count) const;
+
   std::vector<NamePattern> patterns_;
   std::unordered_map<std::string, std::uint32_t> ids_;  // while adding: lowered text → id
   std::vector<std::uint32_t> always_;  // patterns with a literal prefix under two bytes
-  std::vector<Node> nodes_;            // nodes_[0] is the root
-  std::vector<End> ends_;
-  std::vector<Slot> slots_;  // children, open addressing; a power of two long
-  std::uint32_t slot_shift_ = 64;
-  // By a hash of a name's first two bytes: some prefix of two to seven bytes may start so.
-  std::array<std::uint64_t, 64> short_{};
-  // By a hash of a name's first eight bytes: some prefix of eight to fifteen may start so.
-  std::array<std::uint64_t, 256> long_{};
-  // By a hash of a name's first sixteen bytes: some prefix of sixteen or more may start so.
-  std::array<std::uint64_t, 256> longer_{};
+  std::vector<Prefix> prefixes_;       // by group
+  std::vector<std::uint32_t> groups_;  // group g is prefixes_[groups_[g - 1], groups_[g])
+  std::uint32_t largest_ = 0;          // prefixes in the largest group
+  Table short_, long_, longer_;        // by the first 2, 8 and 16 bytes
 };
 
 /// A set of normalised update ids, looked up by an id's normalised view: a 4,096-bit filter on a

@@ -40,14 +40,16 @@ TEST_CASE("eval: the program index agrees with the patterns") {
        "Microsoft*", "MICROSOFT OFFICE*", "*Runtime*", "?icrosoft*", "Zoom", "zoom ", "z*",
        "Adobe Acrobat*", "Adobe Flash Player*", "7-Zip ??.??", "", "*", "Mi", "M",
        "Microsoft Visual C++ 2015-2022 Redistributable*x64*", "SumatraPDF*",
-       "\xE6\x97\xA5\xE6\x9C\xAC*"},
+       "\xE6\x97\xA5\xE6\x9C\xAC*", "Java 8 Update *", "@Home Suite*", "Tool 1.0"},
       {"Microsoft Office Professional Plus 2016", "  microsoft office standard 2019\t",
        "Microsoft Edge", "Microsoft 365 Apps for enterprise - ja-jp", "Zoom", "ZOOM ", "Zoo",
        "zoom x", "Adobe Acrobat DC", "Adobe Flash Player 32 NPAPI", "Adobe", "7-Zip 23.01",
        "7-Zip 23.1", "", " ", "M", "Mi", "Microsoft .NET Runtime - 8.0.1 (x64)",
        "Microsoft Visual C++ 2015-2022 Redistributable (x64) - 14.38",
        "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E", "SumatraPDF", "sumatrapdf - ja-jp",
-       "Microsoft Office Professional Plus 2016 (x64)", "Microsoft Offic"});
+       "Microsoft Office Professional Plus 2016 (x64)", "Microsoft Offic", "Java 8 Update ",
+       "Java 8 Update", "Java 8 Update 401 (64-bit)", " Java 8 Update 401", "`home suite x",
+       "@HOME SUITE 2", "Tool 1.0  ", "Tool 1.0", "Tool 1.0 x"});
 }
 
 TEST_CASE("eval: the program index agrees with the patterns on random names") {
