@@ -2,6 +2,7 @@
 // with every pattern, nor every update record with every required id by string comparison.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <span>
@@ -29,25 +30,24 @@ class ProgramMatches {
   std::vector<std::uint32_t> begin_;     // per pattern, then one past the last
   std::vector<std::uint32_t> programs_;  // grouped by pattern
   std::vector<std::uint64_t> pairs_;     // scratch: pattern << 32 | program
-  struct Listed {
-    std::uint32_t program;
-    std::uint16_t groups[3];  // by its first 2, 8 and 16 bytes (see ProgramIndex)
-  };
-  std::vector<Listed> listed_;          // scratch: programs with a group
-  std::vector<std::uint64_t> entries_;  // scratch: group << 32 | program, in program order
-  std::vector<std::uint32_t> plain_;    // scratch: programs for the plain path
+  std::vector<std::uint32_t> listed_;    // scratch: programs the filters let through
+  std::vector<std::uint64_t> entries_;   // scratch: group << 32 | program, in program order
+  std::vector<std::uint32_t> plain_;     // scratch: programs for the plain path
 };
 
 /// Every distinct name pattern a policy matches programs with (prohibited entries, mandatory
 /// alternatives, product scopes, product service-pack rules), filed by their literal prefixes
-/// (ASCII-lowered): a prefix of two to seven bytes under a hash of its first two, one of eight to
-/// fifteen under a hash of its first eight, a longer one under a hash of its first sixteen; the
-/// prefixes one hash files together form a group. A first pass over a client's programs looks up
-/// each name's three groups and lists the names that have one, without a branch on the name; a
-/// second lists the (program, group) pairs; a third compares each name with its groups' prefixes,
-/// again without a branch: the first eight bytes and the eight that end the prefix, each as one
-/// masked word. Names under eight bytes, or with space to trim, take a plain path of their own;
-/// patterns with fewer than two literal leading bytes are tried on every program.
+/// (ASCII-lowered). A prefix of four to seven bytes is filed under a hash of its first four, one of
+/// eight to fifteen under a hash of its first eight, a longer one under a hash of its first
+/// sixteen; the prefixes one hash files together form a group. A client's programs are matched in
+/// three passes. The first lists, without a branch on the name, the names that may start with some
+/// prefix, by two byte tables: one of a hash of the first four bytes (for prefixes under twelve
+/// bytes), one of bytes 1-4 and 9-12 (for longer ones, which often start with one publisher's
+/// name). The second looks up the listed names' groups and lists the (program, group) pairs. The
+/// third compares each with its group's prefixes, again without a branch: the first eight bytes
+/// and the eight that end the prefix, each as one masked word. Names under eight bytes, or with
+/// space to trim, take a plain path of their own; patterns with fewer than four literal leading
+/// bytes are tried on every program.
 class ProgramIndex {
  public:
   /// Adds a pattern and returns its id; patterns equal once lowered share one id.
@@ -64,20 +64,22 @@ class ProgramIndex {
 
  private:
   // A literal prefix as a name is compared with it, ASCII-lowered and little-endian.
+  // A name's word w holds the bytes when ((w | fold) & mask) == bytes.
   struct Prefix {
-    std::uint64_t head = 0, head_mask = 0;  // its first min(length, 8) bytes
-    std::uint64_t tail = 0, tail_mask = 0;  // the eight bytes ending it; none under nine bytes
-    std::uint32_t tail_at = 0;              // where those start
+    std::uint64_t head = 0, head_fold = 0, head_mask = 0;  // its first min(length, 8) bytes
+    std::uint64_t tail = 0, tail_fold = 0, tail_mask = 0;  // the eight ending it, from nine bytes
+    std::uint32_t tail_at = 0;                             // where those start
     std::uint32_t length = 0;
     std::uint32_t pattern = 0;  // the id, with the flags of index.cpp
   };
   // One hash's groups: by bits of the hash from the 49th on, a group number (0: no prefix).
   struct Table {
     std::vector<std::uint16_t> groups;
-    std::uint32_t mask = 0;  // groups.size() - 1, a power of two less one
-    std::size_t slot(std::uint64_t hash) const noexcept { return (hash >> 48) & mask; }
-    std::uint64_t group(std::uint64_t hash) const noexcept { return groups[slot(hash)]; }
   };
+  std::size_t slot(std::uint64_t hash) const noexcept { return (hash >> 48) & slot_mask_; }
+  std::uint64_t group(const Table& table, std::uint64_t hash) const noexcept {
+    return table.groups[slot(hash)];
+  }
 
   // The listed pairs of program `i`, trimmed and at least eight bytes long, compared.
   std::size_t compare(std::string_view name, std::uint32_t i, std::uint32_t group,
@@ -91,11 +93,16 @@ class ProgramIndex {
 
   std::vector<NamePattern> patterns_;
   std::unordered_map<std::string, std::uint32_t> ids_;  // while adding: lowered text → id
-  std::vector<std::uint32_t> always_;  // patterns with a literal prefix under two bytes
+  std::vector<std::uint32_t> always_;  // patterns with a literal prefix under four bytes
   std::vector<Prefix> prefixes_;       // by group
-  std::vector<std::uint32_t> groups_;  // group g is prefixes_[groups_[g - 1], groups_[g])
-  std::uint32_t largest_ = 0;          // prefixes in the largest group
-  Table short_, long_, longer_;        // by the first 2, 8 and 16 bytes
+  // Group g is prefixes_[starts_[g], starts_[g + 1]); group 0 is empty.
+  std::vector<std::uint32_t> starts_;
+  std::size_t group_size(std::uint64_t g) const noexcept { return starts_[g + 1] - starts_[g]; }
+  Table short_, long_, longer_;  // by the first 4, 8 and 16 bytes
+  // By the top twelve bits of the hash of the first four bytes, 1 where a prefix under twelve bytes
+  // starts so; by those of bytes 1-4 and 9-12, 1 where a longer prefix has them.
+  std::array<std::uint8_t, 4096> filter_{}, split_filter_{};
+  std::uint64_t slot_mask_ = 0;  // each table's length less one
 };
 
 /// A set of normalised update ids, looked up by an id's normalised view: a 4,096-bit filter on a
