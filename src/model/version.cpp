@@ -1,44 +1,34 @@
 #include "posture/version.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "posture/name.hpp"
 
 namespace posture {
 namespace {
 
-bool is_separator(char c) noexcept {
-  return c == '.' || c == '-' || c == '_' || c == ',' || c == ' ' || c == '\t' || c == '\r' ||
-         c == '\n';
-}
+constexpr auto separators = [] {
+  std::array<bool, 256> t{};
+  for (unsigned char c : std::string_view(".-_, \t\r\n")) t[c] = true;
+  return t;
+}();
+bool is_separator(char c) noexcept { return separators[static_cast<unsigned char>(c)]; }
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 char lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
-// Yields the parts of a version string one at a time; after the last part it yields "0" forever,
-// which is how missing trailing parts compare equal to zero.
-class Parts {
- public:
-  explicit Parts(std::string_view s) noexcept : s_(s) {}
-  bool done() const noexcept {
-    std::size_t i = pos_;
-    while (i < s_.size() && is_separator(s_[i])) ++i;
-    return i >= s_.size();
-  }
-  std::string_view next() noexcept {
-    while (pos_ < s_.size() && is_separator(s_[pos_])) ++pos_;
-    if (pos_ >= s_.size()) return "0";
-    std::size_t b = pos_;
-    while (pos_ < s_.size() && !is_separator(s_[pos_])) ++pos_;
-    return s_.substr(b, pos_ - b);
-  }
-
- private:
-  std::string_view s_;
-  std::size_t pos_ = 0;
-};
-
-bool all_digits(std::string_view p) noexcept {
-  return !p.empty() && std::all_of(p.begin(), p.end(), is_digit);
+// The part of `s` that starts at or after `at` (separators skipped), whether it is all digits, and
+// `at` moved past it; false when only separators are left. One pass over the string, for a
+// comparison that runs on every program a prohibited or mandatory pattern matches.
+bool next_part(std::string_view s, std::size_t& at, std::string_view& part, bool& digits) noexcept {
+  while (at < s.size() && is_separator(s[at])) ++at;
+  if (at == s.size()) return false;
+  const std::size_t begin = at;
+  bool all = true;
+  for (; at < s.size() && !is_separator(s[at]); ++at) all = all && is_digit(s[at]);
+  part = s.substr(begin, at - begin);
+  digits = all;
+  return true;
 }
 
 int compare_numbers(std::string_view a, std::string_view b) noexcept {
@@ -46,8 +36,10 @@ int compare_numbers(std::string_view a, std::string_view b) noexcept {
   while (a.size() > 1 && a.front() == '0') a.remove_prefix(1);
   while (b.size() > 1 && b.front() == '0') b.remove_prefix(1);
   if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;
-  int c = a.compare(b);
-  return c < 0 ? -1 : (c > 0 ? 1 : 0);
+  // Parts are a few digits: a loop beats a call to memcmp.
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return a[i] < b[i] ? -1 : 1;
+  return 0;
 }
 
 int compare_text(std::string_view a, std::string_view b) noexcept {
@@ -76,13 +68,17 @@ bool holds(int cmp, VersionOp op) noexcept {
 }  // namespace
 
 int compare_versions(std::string_view a, std::string_view b) noexcept {
-  Parts pa(a), pb(b);
-  while (!pa.done() || !pb.done()) {
-    std::string_view x = pa.next(), y = pb.next();
-    int c = (all_digits(x) && all_digits(y)) ? compare_numbers(x, y) : compare_text(x, y);
+  std::size_t i = 0, j = 0;
+  for (;;) {
+    // A missing trailing part is "0".
+    std::string_view x = "0", y = "0";
+    bool x_digits = true, y_digits = true;
+    const bool more_a = next_part(a, i, x, x_digits);
+    const bool more_b = next_part(b, j, y, y_digits);
+    if (!more_a && !more_b) return 0;
+    const int c = x_digits && y_digits ? compare_numbers(x, y) : compare_text(x, y);
     if (c != 0) return c;
   }
-  return 0;
 }
 
 std::string_view version_op_symbol(VersionOp op) noexcept {

@@ -27,6 +27,19 @@ TEST_CASE("model: separator runs count as one and text parts compare case-insens
   CHECK(compare_versions("1.0-rc1", "1.0-rc2") < 0);
 }
 
+TEST_CASE("model: separators at either end, text against digits, digits inside text") {
+  CHECK(compare_versions(".1.", "1") == 0);
+  CHECK(compare_versions(" 1.2 ", "1.2.0") == 0);
+  CHECK(compare_versions("...", "") == 0);
+  CHECK(compare_versions("1.a", "1.0") > 0);  // "a" > "0" as text
+  CHECK(compare_versions("10a", "9a") < 0);   // not all digits: compared as text
+  CHECK(compare_versions("1.0002", "1.2") == 0);
+  CHECK(compare_versions("1.0010", "1.9") > 0);
+  CHECK(compare_versions("2", "10") < 0);
+  CHECK(compare_versions("1.2.3", "1.2") > 0);
+  CHECK(compare_versions("1.2", "1.2.3") < 0);
+}
+
 TEST_CASE("model: version constraints with one clause, a bare version and a range") {
   auto lt = VersionConstraint::parse("< 8.0.4010");
   REQUIRE(lt.ok());
