@@ -4,6 +4,8 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
+#include <system_error>
 
 #include "posture/io.hpp"
 
@@ -50,6 +52,34 @@ result<std::string> read_input(const std::string& path, std::size_t max_bytes) {
   }
   if (std::ferror(stdin)) return error(errc::io, "cannot read standard input", {"<stdin>"});
   return text;
+}
+
+result<InputStream> InputStream::open(const std::string& path) {
+  InputStream in;
+  if (path == "-") {
+    in.file_ = stdin;
+    in.name_ = "<stdin>";
+    return in;
+  }
+  errno = 0;
+  in.owned_.reset(std::fopen(path.c_str(), "rb"));
+  if (!in.owned_)
+    return error(errc::io, "cannot open \"" + path + "\": " + std::strerror(errno), {path});
+  in.file_ = in.owned_.get();
+  in.name_ = path;
+  std::error_code ec;
+  // For the progress line only: a file may grow while read.
+  if (const auto size = std::filesystem::file_size(path, ec); !ec)
+    in.size_ = static_cast<std::size_t>(size);
+  return in;
+}
+
+result<std::size_t> InputStream::read(char* buffer, std::size_t size) {
+  const std::size_t n = std::fread(buffer, 1, size, file_);
+  if (n < size && std::ferror(file_))
+    return error(errc::io, "cannot read " + name_ + ": " + std::strerror(errno), {name_});
+  delivered_ += n;
+  return n;
 }
 
 namespace {

@@ -88,13 +88,15 @@ int run_judge(const JudgeOptions& o) {
 
   ReadOptions read;
   read.file_name = input_name(o.inventory);
-  const auto text = read_input(o.inventory, read.max_document_bytes);
-  if (!text) {
-    print_error(text.err(), read.file_name);
+  // Read as it is judged, a part at a time: a fleet of any size, in the memory of two chunks.
+  auto input = InputStream::open(o.inventory);
+  if (!input) {
+    print_error(input.err(), read.file_name);
     return exit_error;
   }
 
-  // Opened only now, so that bad policies or an unreadable inventory leave an old report intact.
+  // Opened only now, so that bad policies or an inventory that cannot be opened leave an old report
+  // intact.
   Output out;
   if (!out.open(o.output)) return exit_error;
 
@@ -103,7 +105,7 @@ int run_judge(const JudgeOptions& o) {
   // would be mixed into them. The table is written whole at the end.
   const bool rows_on_terminal =
       format != ReportFormat::table && (o.output.empty() || o.output == "-") && is_terminal(stdout);
-  Progress progress(*text, !rows_on_terminal);
+  Progress progress(input->size(), !rows_on_terminal);
   std::vector<error> bad;
   std::size_t printed = 0;
   bool reached = false;
@@ -114,11 +116,14 @@ int run_judge(const JudgeOptions& o) {
   ChunkOptions chunks;
   chunks.full = format == ReportFormat::jsonl || format == ReportFormat::json || actions;
   std::size_t records = 0;
+  const ByteSource source = [&](char* buffer, std::size_t size) {
+    return input->read(buffer, size);
+  };
   const auto ingested = judge_in_chunks(
-      *engine, *text, at, ingest, bad,
+      *engine, source, at, ingest, bad,
       [&](std::size_t line, std::optional<std::size_t>) {
         print_new(bad, printed, read.file_name, progress);
-        progress.update(++records, line);
+        progress.update(++records, line, input->delivered());
       },
       [&](const Fleet& chunk, std::size_t c, Judgment&& j) {
         if (fail_on && j.status == Status::judged && j.level && *j.level >= *fail_on)

@@ -1,5 +1,6 @@
 #include "progress.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -11,33 +12,24 @@ namespace {
 constexpr auto quiet_start = std::chrono::seconds(1);
 constexpr auto interval = std::chrono::milliseconds(200);
 
-// Counted only when the line may be shown: on a large input the pass is a noticeable part of
-// the run.
-std::size_t count_lines(std::string_view text) noexcept {
-  std::size_t lines = 0;
-  for (std::size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1))
-    ++lines;
-  return lines;
-}
-
 }  // namespace
 
-Progress::Progress(std::string_view input, bool wanted)
+Progress::Progress(std::size_t input_bytes, bool wanted)
     : enabled_(wanted && is_terminal(stderr)),
-      total_lines_(enabled_ ? count_lines(input) : 0),
+      input_bytes_(input_bytes),
       start_(clock::now()),
       last_(start_) {}
 
-void Progress::update(std::size_t clients, std::size_t line) {
+void Progress::update(std::size_t clients, std::size_t line, std::size_t bytes) {
   if (!enabled_) return;
   const auto now = clock::now();
   if (now - start_ < quiet_start || now - last_ < interval) return;
   last_ = now;
   std::string text = "judging: " + std::to_string(clients) + " clients";
-  if (total_lines_ > 1) {
-    text += ", line " + std::to_string(line) + " of " + std::to_string(total_lines_);
-    text += " (" + std::to_string(line * 100 / total_lines_) + "%)";
-  }
+  text += ", line " + std::to_string(line);
+  // Of the bytes read ahead, not judged: near enough for a progress line.
+  if (input_bytes_ > 0)
+    text += " (" + std::to_string(std::min<std::size_t>(100, bytes * 100 / input_bytes_)) + "%)";
   const std::size_t pad = width_ > text.size() ? width_ - text.size() : 0;
   std::fprintf(stderr, "\r%s%*s", text.c_str(), static_cast<int>(pad), "");
   std::fflush(stderr);

@@ -1,9 +1,8 @@
-// A progress line on stderr for long runs: "judging: 48213 clients, line 48230 of 100000 (48%)".
+// A progress line on stderr for long runs: "judging: 48213 clients, line 48230 (48%)".
 #pragma once
 
 #include <chrono>
 #include <cstddef>
-#include <string_view>
 
 namespace posture::cli {
 
@@ -13,13 +12,14 @@ namespace posture::cli {
 /// Thread safety: one thread only, and no other may write to the terminal meanwhile.
 class Progress {
  public:
-  /// `input`: the text being read, for "line L of T".
-  explicit Progress(std::string_view input, bool wanted = true);
+  /// `input_bytes`: the size of the input, for the percentage (0 when unknown: none shown).
+  explicit Progress(std::size_t input_bytes, bool wanted = true);
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
   ~Progress() { erase(); }
 
-  void update(std::size_t clients, std::size_t line);
+  /// `line`: of the last record read; `bytes`: of the input read so far.
+  void update(std::size_t clients, std::size_t line, std::size_t bytes);
   /// Erases the line if it is shown; the next update() shows it again.
   void erase();
 
@@ -27,7 +27,7 @@ class Progress {
   using clock = std::chrono::steady_clock;
   bool enabled_;
   bool shown_ = false;
-  std::size_t total_lines_;
+  std::size_t input_bytes_;
   std::size_t width_ = 0;  // of the last line shown, to erase it
   clock::time_point start_;
   clock::time_point last_;

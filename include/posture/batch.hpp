@@ -137,6 +137,11 @@ struct IngestOptions {
   /// call over the whole input. A piece at a non-zero offset is read as JSON Lines, without a
   /// byte-order mark.
   InputPosition start;
+  /// For a host that holds only the input's first part: where this call would read the rest of
+  /// `text` whole (a JSON array, a single snapshot, a record that spans lines), it stops at the
+  /// start of that record's line instead and sets IngestStats::whole_rest, so that the host can
+  /// fetch the rest of the input and call again.
+  bool stop_before_whole_rest = false;
 };
 
 /// What one ingest_fleet() call did.
@@ -152,6 +157,9 @@ struct IngestStats {
   std::size_t slow = 0;
   std::size_t bytes = 0;      ///< input bytes consumed: all, unless it stopped at max_records
   std::size_t lines = 0;      ///< line breaks in those bytes
+  /// Stopped where the rest of the input must be read whole
+  /// (IngestOptions::stop_before_whole_rest).
+  bool whole_rest = false;
 
   /// Adds a later piece's counts, for a host that reads one input in pieces and keeps a total.
   IngestStats& operator+=(const IngestStats& piece) noexcept {
@@ -163,6 +171,7 @@ struct IngestStats {
     slow += piece.slow;
     bytes += piece.bytes;
     lines += piece.lines;
+    whole_rest = piece.whole_rest;
     return *this;
   }
 };
@@ -306,6 +315,21 @@ using ChunkSink = std::function<bool(const Fleet& chunk, std::size_t client, Jud
 /// calling thread or the second one, at the same time as `on_record`. An exception from either
 /// reaches the caller once the second thread has ended.
 result<IngestStats> judge_in_chunks(const Engine& engine, std::string_view text,
+                                    Timestamp reference_time, const IngestOptions& options,
+                                    std::vector<error>& bad_records, const RecordSink& on_record,
+                                    const ChunkSink& sink, const ChunkOptions& chunks = {});
+
+/// Supplies an input a part at a time: copies up to `size` bytes into `buffer` and returns how
+/// many, 0 at the end of the input, or an error (errc::io) that ends the read.
+using ByteSource = std::function<result<std::size_t>(char* buffer, std::size_t size)>;
+
+/// judge_in_chunks() for an input read from `source` as it goes (a file, a pipe, a socket), with
+/// the same judgments, records, bad records and result as for the whole input as one text. Memory
+/// holds the lines of the chunk being read, not the input: a fleet of any size is judged in about
+/// the memory of two chunks. Where ingest_fleet() reads the rest of an input whole (a JSON array,
+/// a single snapshot, from a record that spans lines), that rest is fetched first, up to
+/// `options.read.max_document_bytes` (errc::limit beyond); so is a line longer than that.
+result<IngestStats> judge_in_chunks(const Engine& engine, const ByteSource& source,
                                     Timestamp reference_time, const IngestOptions& options,
                                     std::vector<error>& bad_records, const RecordSink& on_record,
                                     const ChunkSink& sink, const ChunkOptions& chunks = {});

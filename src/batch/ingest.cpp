@@ -98,6 +98,7 @@ class Ingest {
     skip_blank(doc, pos, line);
     if (pos == doc.size()) return consumed(text.size(), line);
     if ((!piece && doc[pos] != '{') || !reader_.usable()) {
+      if (options_.stop_before_whole_rest) return whole_rest(0, options_.start.line);
       if (auto r = reference(text, options_.start.line, options_.start.offset, piece); !r)
         return std::move(r).err();
       return consumed(text.size(), options_.start.line + count_lines(text));
@@ -117,6 +118,7 @@ class Ingest {
       } else if (!*r) {
         if (!closes_on_line(record)) {
           --stats_.records;  // read_fleet() counts from here on
+          if (options_.stop_before_whole_rest) return whole_rest(bom + line_start, line);
           std::string_view rest = doc.substr(line_start);
           if (auto read = reference(rest, line, base + line_start, true); !read)
             return std::move(read).err();
@@ -151,6 +153,13 @@ class Ingest {
     stats_.bytes = bytes;
     stats_.lines = next_line - options_.start.line;
     return stats_;
+  }
+
+  // The stats of a call that stops before the rest it would read whole (the record that starts at
+  // `bytes`, on line `next_line`).
+  IngestStats whole_rest(std::size_t bytes, std::size_t next_line) {
+    stats_.whole_rest = true;
+    return consumed(bytes, next_line);
   }
 
   // The fast path for one record. False when the record needs the reference reader.

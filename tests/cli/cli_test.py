@@ -308,6 +308,20 @@ class LargeFleet(CliTestCase):
             self.assertEqual(out, want, fmt)
             self.assertEqual(err, expected + summary, fmt)
 
+    def test_a_pipe_is_read_as_it_comes_with_the_same_report(self):
+        # Standard input is read a part at a time, as a file is: the same report, the same bad
+        # records on the same lines, named <stdin>.
+        with open(self.damaged, "rb") as f:
+            damaged = f.read()
+        for fmt in ("csv", "jsonl"):
+            want = self.sample(self.damaged, "--format", fmt)
+            got = run("judge", "--policy", os.path.join(SAMPLE, "policy.json"),
+                      "--catalog", os.path.join(SAMPLE, "catalog.json"), "--inventory", "-", "--at", AT,
+                      "--format", fmt, stdin=damaged)
+            self.assertEqual(got[0], 2, fmt)
+            self.assertEqual(got[1], want[1], fmt)
+            self.assertEqual(got[2], want[2].replace(self.damaged, "<stdin>"), fmt)
+
     def test_actions_and_states_are_those_of_the_whole_fleet(self):
         results = []
         for inventory in (self.array, self.clean):

@@ -2,6 +2,7 @@
 // and report() on the one fleet: the same judgments in the same order, the same bad records.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -89,26 +90,55 @@ Run whole(const posture::Engine& engine, std::string_view text, bool full) {
   return run;
 }
 
-Run chunked(const posture::Engine& engine, std::string_view text, bool full, std::size_t records) {
+// A source giving `text` at most `block` bytes at a time; `given` counts what it gave.
+posture::ByteSource reading(std::string_view text, std::size_t block, std::size_t& given) {
+  return [text, block, &given](char* buffer, std::size_t size) -> posture::result<std::size_t> {
+    const std::size_t n = std::min({size, block, text.size() - given});
+    std::copy_n(text.data() + given, n, buffer);
+    given += n;
+    return n;
+  };
+}
+
+// `block` 0: the text as one string; otherwise read from a source `block` bytes at a time.
+Run chunked(const posture::Engine& engine, std::string_view text, bool full, std::size_t records,
+            std::size_t block = 0) {
   Run run;
   std::vector<posture::error> bad;
   posture::ChunkOptions chunks;
   chunks.records = records;
   chunks.full = full;
-  auto read = posture::judge_in_chunks(
-      engine, text, at, {}, bad,
-      [&](std::size_t line, std::optional<std::size_t> client) {
-        run.records.emplace_back(line, client.has_value());
-      },
-      [&](const Fleet& chunk, std::size_t client, Judgment&& j) {
-        run.judgments.push_back(shown(chunk, client, j));
-        return true;
-      },
-      chunks);
+  const posture::RecordSink on_record = [&](std::size_t line, std::optional<std::size_t> client) {
+    run.records.emplace_back(line, client.has_value());
+  };
+  const posture::ChunkSink sink = [&](const Fleet& chunk, std::size_t client, Judgment&& j) {
+    run.judgments.push_back(shown(chunk, client, j));
+    return true;
+  };
+  std::size_t given = 0;
+  const posture::ByteSource source = reading(text, block, given);
+  auto read = block == 0
+                  ? posture::judge_in_chunks(engine, text, at, {}, bad, on_record, sink, chunks)
+                  : posture::judge_in_chunks(engine, source, at, {}, bad, on_record, sink, chunks);
   REQUIRE(read.ok());
   run.stats = *read;
   for (const auto& e : bad) run.bad.push_back(e.to_string() + " @" + std::to_string(e.where().offset));
   return run;
+}
+
+// Everything two runs gave their callers is the same.
+void check_same(const Run& got, const Run& want) {
+  REQUIRE(got.judgments.size() == want.judgments.size());
+  for (std::size_t i = 0; i < want.judgments.size(); ++i)
+    CHECK(got.judgments[i] == want.judgments[i]);
+  CHECK(got.records == want.records);
+  CHECK(got.bad == want.bad);
+  CHECK(got.stats.records == want.stats.records);
+  CHECK(got.stats.added == want.stats.added);
+  CHECK(got.stats.bad == want.stats.bad);
+  CHECK(got.stats.slow == want.stats.slow);
+  CHECK(got.stats.bytes == want.stats.bytes);
+  CHECK(got.stats.lines == want.stats.lines);
 }
 
 }  // namespace
@@ -123,16 +153,7 @@ TEST_CASE("batch: judging in chunks gives the judgments and bad records of the w
     for (std::size_t records : {1, 7, 64, 100000}) {
       CAPTURE(full);
       CAPTURE(records);
-      const Run got = chunked(engine, text, full, records);
-      REQUIRE(got.judgments.size() == want.judgments.size());
-      for (std::size_t i = 0; i < want.judgments.size(); ++i)
-        CHECK(got.judgments[i] == want.judgments[i]);
-      CHECK(got.records == want.records);
-      CHECK(got.bad == want.bad);
-      CHECK(got.stats.records == want.stats.records);
-      CHECK(got.stats.added == want.stats.added);
-      CHECK(got.stats.bad == want.stats.bad);
-      CHECK(got.stats.bytes == text.size());
+      check_same(chunked(engine, text, full, records), want);
     }
   }
   // An input that is not JSON Lines is one chunk.
@@ -142,6 +163,106 @@ TEST_CASE("batch: judging in chunks gives the judgments and bad records of the w
   const Run one = chunked(engine, array, false, 1);
   CHECK(one.judgments.size() == 2);
   CHECK(one.judgments == whole(engine, array, false).judgments);
+}
+
+TEST_CASE("batch: judging from a source read a part at a time gives what the whole input gives") {
+  const posture::Engine engine = sample_engine();
+  const std::string fleet = sample_file("fleet.jsonl");
+  const std::string with_bad = sample_with_bad_records();
+  // A pretty-printed record in the middle: the rest of the input is read whole from there.
+  std::string spanning = fleet.substr(0, fleet.find('\n', fleet.size() / 2) + 1);
+  std::string pretty = fleet.substr(0, fleet.find('\n') + 1);
+  for (std::size_t at_comma = pretty.find(","); at_comma != std::string::npos;
+       at_comma = pretty.find(",", at_comma + 2))
+    if (pretty[at_comma + 1] == '"') pretty.insert(at_comma + 1, "\n  ");
+  spanning += pretty + fleet.substr(spanning.size());
+  // A byte-order mark, CRLF line ends and blank lines.
+  std::string crlf = "\xEF\xBB\xBF\n";
+  for (char c : fleet.substr(0, 40000))
+    crlf += c == '\n' ? std::string("\r\n\r\n") : std::string(1, c);
+  std::string array = "[" + fleet.substr(0, fleet.find('\n')) + "]";
+  std::string pretty_only = pretty;
+  for (const std::string* text :
+       std::vector<const std::string*>{&with_bad, &spanning, &crlf, &array, &pretty_only}) {
+    CAPTURE(text->substr(0, 40));
+    const Run want = whole(engine, *text, false);
+    REQUIRE(!want.judgments.empty());
+    for (std::size_t records : {1, 7, 2048})
+      for (std::size_t block : {1, 13, 4096, 1 << 22}) {
+        if (block == 1 && records != 7) continue;  // slow; one combination is enough
+        CAPTURE(records);
+        CAPTURE(block);
+        check_same(chunked(engine, *text, false, records, block), want);
+      }
+  }
+  // Nothing, or blank lines only.
+  for (std::string text : {"", "\n\n  \n"}) {
+    const Run got = chunked(engine, text, false, 7, 3);
+    CHECK(got.judgments.empty());
+    CHECK(got.stats.bytes == text.size());
+  }
+}
+
+TEST_CASE("batch: a source that fails or an input that must be read whole beyond the limit") {
+  const posture::Engine engine = sample_engine();
+  const std::string fleet = sample_file("fleet.jsonl");
+  std::vector<posture::error> bad;
+  posture::ChunkOptions chunks;
+  chunks.records = 7;
+  std::size_t given = 0, judged = 0;
+  const posture::ChunkSink count = [&](const Fleet&, std::size_t, Judgment&&) {
+    ++judged;
+    return true;
+  };
+  // The source fails after 60 KB: the error ends the call, the records before it are judged.
+  const posture::ByteSource failing = [&](char* buffer,
+                                          std::size_t size) -> posture::result<std::size_t> {
+    if (given >= 60000) return posture::error(posture::errc::io, "cable unplugged");
+    const std::size_t n = std::min({size, std::size_t{1000}, fleet.size() - given});
+    std::copy_n(fleet.data() + given, n, buffer);
+    given += n;
+    return n;
+  };
+  auto read = posture::judge_in_chunks(engine, failing, at, {}, bad, {}, count, chunks);
+  REQUIRE_FALSE(read.ok());
+  CHECK(read.err().code() == posture::errc::io);
+  CHECK(judged > 0);
+  CHECK(judged < 60000 / 1000);
+
+  // A JSON array is read whole first, within max_document_bytes.
+  const std::string array = "[" + fleet.substr(0, fleet.find('\n')) + "]";
+  given = 0;
+  const posture::ByteSource array_source = reading(array, 100, given);
+  posture::IngestOptions small;
+  small.read.max_document_bytes = 1000;
+  // JSON Lines hold a chunk's lines at most, or one line when they exceed the limit: a limit of a
+  // few records makes chunks of a few records, with the judgments of the whole input.
+  {
+    Run run;
+    posture::IngestOptions few;
+    few.read.max_document_bytes = 5000;
+    given = 0;
+    const posture::ByteSource lines = reading(fleet, 777, given);
+    std::vector<posture::error> none;
+    read = posture::judge_in_chunks(engine, lines, at, few, none, {},
+                                    [&](const Fleet& chunk, std::size_t client, Judgment&& j) {
+                                      run.judgments.push_back(shown(chunk, client, j));
+                                      return true;
+                                    });
+    REQUIRE(read.ok());
+    CHECK(run.judgments == whole(engine, fleet, false).judgments);
+    // One line longer than the limit.
+    given = 0;
+    few.read.max_document_bytes = 100;
+    read = posture::judge_in_chunks(engine, lines, at, few, none, {}, count, chunks);
+    REQUIRE_FALSE(read.ok());
+    CHECK(read.err().code() == posture::errc::limit);
+  }
+  judged = 0;
+  read = posture::judge_in_chunks(engine, array_source, at, small, bad, {}, count, chunks);
+  REQUIRE_FALSE(read.ok());
+  CHECK(read.err().code() == posture::errc::limit);
+  CHECK(judged == 0);
 }
 
 TEST_CASE("batch: judging in chunks stops soon after the sink asks, and passes exceptions on") {
