@@ -115,11 +115,10 @@ class Window {
     return ended_ ? rest : rest.substr(0, rest.rfind('\n') + 1);
   }
   bool all_read() const noexcept { return ended_ && begin_ == size_; }
-  // The first `bytes` of the unread part have been read.
-  void consume(std::size_t bytes) noexcept {
-    const char* from = buffer_.get() + begin_;
-    breaks_ -= static_cast<std::size_t>(std::count(from, from + bytes, '\n'));
+  // The first `bytes` of the unread part, holding `lines` line breaks, have been read.
+  void consume(std::size_t bytes, std::size_t lines) noexcept {
     begin_ += bytes;
+    breaks_ -= lines;
   }
 
  private:
@@ -199,7 +198,7 @@ result<IngestStats> judge_in_chunks(const Engine& engine, const ByteSource& sour
         piece.stop_before_whole_rest = !window.ended();
         auto read = ingest_fleet(fleet, window.lines(), piece, bad_records, on_record);
         if (!read) return read;
-        window.consume(read->bytes);
+        window.consume(read->bytes, read->lines);
         if (read->whole_rest) {
           // A JSON array, a single snapshot or a record that spans lines: the rest at once.
           if (auto filled = window.fill_all(); !filled) return std::move(filled).err();
@@ -207,7 +206,7 @@ result<IngestStats> judge_in_chunks(const Engine& engine, const ByteSource& sour
           piece.stop_before_whole_rest = false;
           auto rest = ingest_fleet(fleet, window.lines(), piece, bad_records, on_record);
           if (!rest) return rest;
-          window.consume(rest->bytes);
+          window.consume(rest->bytes, rest->lines);
           *read += *rest;
         }
         last = window.all_read();
