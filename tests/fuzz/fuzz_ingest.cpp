@@ -1,8 +1,10 @@
 // The batch path against the scalar one on hostile fleets: ingest_fleet() must read exactly what
 // read_fleet() reads (records, lines, errors and their locations) under the same limits, in one
 // call or in pieces of a few records (IngestOptions::max_records and start), and the batch
-// verdicts of what it read must be evaluate()'s. Limits are chosen by the first input byte,
-// as in fuzz_fleet, so that the limit paths are reached with small inputs.
+// verdicts of what it read must be evaluate()'s; judge_in_chunks() reading the input from a source
+// a few bytes at a time must give what it gives for the input as one text. Limits are chosen by
+// the first input byte, as in fuzz_fleet, so that the limit paths are reached with small inputs.
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -10,14 +12,13 @@
 #include <vector>
 
 #include "posture/batch.hpp"
+#include "posture/engine.hpp"
 #include "posture/io.hpp"
 
 namespace {
 
-// A policy reaching every category, read once.
-const posture::Plan& plan() {
-  static const posture::Plan p = [] {
-    auto set = posture::read_policy_json(R"json({"format": "posture-policy/1", "judgment_policies": [{
+// A policy reaching every category.
+constexpr std::string_view kPolicy = R"json({"format": "posture-policy/1", "judgment_policies": [{
       "name": "Fuzz", "unknown_level": "caution",
       "security_updates": {"mode": "specified", "mandatory": [
         {"id": "KB5034765", "level": "danger", "os": "Windows 11*"},
@@ -38,7 +39,12 @@ const posture::Plan& plan() {
         {"check": "automatic_updates.enabled"}, {"check": "encryption.all_fixed"}]},
       "user_defined": {"items": [{"name": "auto logon", "level": "warning",
         "when": "fields[\"Registry.AutoAdminLogon\"] == \"1\" or any software(name matches \"Tor*\")"}]}
-    }]})json");
+    }]})json";
+
+// The policy compiled, read once.
+const posture::Plan& plan() {
+  static const posture::Plan p = [] {
+    auto set = posture::read_policy_json(kPolicy);
     if (!set) __builtin_trap();
     auto compiled = posture::compile(set->judgment_policies.front(), *set);
     if (!compiled) __builtin_trap();
@@ -46,6 +52,23 @@ const posture::Plan& plan() {
   }();
   return p;
 }
+
+const posture::Engine& engine() {
+  static const posture::Engine e = [] {
+    auto set = posture::read_policy_json(kPolicy);
+    if (!set) __builtin_trap();
+    auto made = posture::Engine::create(std::move(*set));
+    if (!made) __builtin_trap();
+    return std::move(made).value();
+  }();
+  return e;
+}
+
+// Everything judge_in_chunks() gives its callers, as text.
+struct ChunkRun {
+  std::vector<std::string> seen;  // records, bad records and judgments, in order
+  std::string result;
+};
 
 std::string located(const posture::error& e) {
   std::string out = e.to_string();
@@ -144,5 +167,42 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         __builtin_trap();
     }
   }
+
+  // judge_in_chunks() from a source giving one to 97 bytes at a time, against the one text.
+  const std::size_t block = 1 + size % 97;
+  auto chunk_run = [&](bool streamed) {
+    ChunkRun run;
+    std::vector<posture::error> chunk_bad;
+    posture::ChunkOptions chunks;
+    chunks.records = piece.max_records;
+    const posture::RecordSink on_record = [&](std::size_t line, std::optional<std::size_t> c) {
+      run.seen.push_back("record " + std::to_string(line) + (c ? "" : " bad"));
+      for (const auto& e : chunk_bad) run.seen.push_back(located(e));
+      chunk_bad.clear();
+    };
+    const posture::ChunkSink sink = [&](const posture::Fleet& f, std::size_t c,
+                                        posture::Judgment&& j) {
+      run.seen.push_back(std::string(f.host(c)) + posture::write_judgment_json(j));
+      return true;
+    };
+    std::size_t given = 0;
+    const posture::ByteSource source = [&](char* buffer,
+                                           std::size_t room) -> posture::result<std::size_t> {
+      const std::size_t n = std::min({room, block, text.size() - given});
+      std::copy_n(text.data() + given, n, buffer);
+      given += n;
+      return n;
+    };
+    auto result = streamed ? posture::judge_in_chunks(engine(), source, at, ingest, chunk_bad,
+                                                      on_record, sink, chunks)
+                           : posture::judge_in_chunks(engine(), text, at, ingest, chunk_bad,
+                                                      on_record, sink, chunks);
+    for (const auto& e : chunk_bad) run.seen.push_back(located(e));
+    run.result = result ? std::to_string(result->records) + " " + std::to_string(result->bytes)
+                        : result.err().to_string();
+    return run;
+  };
+  const ChunkRun one = chunk_run(false), streamed = chunk_run(true);
+  if (one.result != streamed.result || one.seen != streamed.seen) __builtin_trap();
   return 0;
 }
