@@ -329,6 +329,7 @@ using ByteSource = std::function<result<std::size_t>(char* buffer, std::size_t s
 /// the memory of two chunks. Where ingest_fleet() reads the rest of an input whole (a JSON array,
 /// a single snapshot, from a record that spans lines), that rest is fetched first, up to
 /// `options.read.max_document_bytes` (errc::limit beyond); so is a line longer than that.
+/// `source` is called on the calling thread, a megabyte at most at a time, until it returns 0.
 result<IngestStats> judge_in_chunks(const Engine& engine, const ByteSource& source,
                                     Timestamp reference_time, const IngestOptions& options,
                                     std::vector<error>& bad_records, const RecordSink& on_record,
