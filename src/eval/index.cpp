@@ -163,7 +163,7 @@ void ProgramIndex::finish() {
   }
   filter_.fill(0);
   split_filter_.fill(0);
-  // The three tables are as long, so that the pass over the names keeps one mask.
+  // The three tables are as long: one mask for the three look-ups of a listed name.
   const unsigned bits = table_bits(std::max({filed[0].size(), filed[1].size(), filed[2].size()}));
   slot_mask_ = (std::uint32_t{1} << bits) - 1;
   Table* const tables[3] = {&short_, &long_, &longer_};
