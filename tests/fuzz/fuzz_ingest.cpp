@@ -64,12 +64,6 @@ const posture::Engine& engine() {
   return e;
 }
 
-// Everything judge_in_chunks() gives its callers, as text.
-struct ChunkRun {
-  std::vector<std::string> seen;  // records, bad records and judgments, in order
-  std::string result;
-};
-
 std::string located(const posture::error& e) {
   std::string out = e.to_string();
   for (const auto& d : e.diagnostics()) out += "@" + std::to_string(d.where.offset);
@@ -168,41 +162,49 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
   }
 
-  // judge_in_chunks() from a source giving one to 97 bytes at a time, against the one text.
+  // judge_in_chunks() from a source giving one to 97 bytes at a time, in chunks of one to four
+  // records, against the one call above: the same records, bad records, judgments and result.
   const std::size_t block = 1 + size % 97;
-  auto chunk_run = [&](bool streamed) {
-    ChunkRun run;
-    std::vector<posture::error> chunk_bad;
-    posture::ChunkOptions chunks;
-    chunks.records = piece.max_records;
-    const posture::RecordSink on_record = [&](std::size_t line, std::optional<std::size_t> c) {
-      run.seen.push_back("record " + std::to_string(line) + (c ? "" : " bad"));
-      for (const auto& e : chunk_bad) run.seen.push_back(located(e));
-      chunk_bad.clear();
-    };
-    const posture::ChunkSink sink = [&](const posture::Fleet& f, std::size_t c,
-                                        posture::Judgment&& j) {
-      run.seen.push_back(std::string(f.host(c)) + posture::write_judgment_json(j));
-      return true;
-    };
-    std::size_t given = 0;
-    const posture::ByteSource source = [&](char* buffer,
-                                           std::size_t room) -> posture::result<std::size_t> {
-      const std::size_t n = std::min({room, block, text.size() - given});
-      std::copy_n(text.data() + given, n, buffer);
-      given += n;
-      return n;
-    };
-    auto result = streamed ? posture::judge_in_chunks(engine(), source, at, ingest, chunk_bad,
-                                                      on_record, sink, chunks)
-                           : posture::judge_in_chunks(engine(), text, at, ingest, chunk_bad,
-                                                      on_record, sink, chunks);
-    for (const auto& e : chunk_bad) run.seen.push_back(located(e));
-    run.result = result ? std::to_string(result->records) + " " + std::to_string(result->bytes)
-                        : result.err().to_string();
-    return run;
+  std::vector<std::string> want_judgments;
+  posture::FleetJudge reporter(engine());
+  reporter.report(fleet, reporter.judge(fleet, at), at,
+                  [&](std::size_t c, posture::Judgment&& j) {
+                    want_judgments.push_back(std::string(fleet.host(c)) +
+                                             posture::write_judgment_json(j));
+                    return true;
+                  });
+  std::vector<std::size_t> chunk_lines;
+  std::vector<std::string> chunk_judgments;
+  std::vector<posture::error> chunk_bad;
+  posture::ChunkOptions chunks;
+  chunks.records = piece.max_records;
+  std::size_t given = 0;
+  const posture::ByteSource source = [&](char* buffer,
+                                         std::size_t room) -> posture::result<std::size_t> {
+    const std::size_t n = std::min({room, block, text.size() - given});
+    std::copy_n(text.data() + given, n, buffer);
+    given += n;
+    return n;
   };
-  const ChunkRun one = chunk_run(false), streamed = chunk_run(true);
-  if (one.result != streamed.result || one.seen != streamed.seen) __builtin_trap();
+  // Records come on the reading thread, judgments on the judging one: each has its own list.
+  auto streamed = posture::judge_in_chunks(
+      engine(), source, at, ingest, chunk_bad,
+      [&](std::size_t line, std::optional<std::size_t> c) {
+        if (c) chunk_lines.push_back(line);
+      },
+      [&](const posture::Fleet& f, std::size_t c, posture::Judgment&& j) {
+        chunk_judgments.push_back(std::string(f.host(c)) + posture::write_judgment_json(j));
+        return true;
+      },
+      chunks);
+  if (streamed.ok() != read.ok()) __builtin_trap();
+  if (!streamed && streamed.err().to_string() != read.err().to_string()) __builtin_trap();
+  if (streamed && (streamed->records != read->records || streamed->bytes != text.size()))
+    __builtin_trap();
+  if (chunk_lines != lines || chunk_bad.size() != bad.size()) __builtin_trap();
+  for (std::size_t i = 0; i < bad.size(); ++i)
+    if (located(chunk_bad[i]) != located(bad[i])) __builtin_trap();
+  // After a failure the whole call judges nothing; the chunks judge what they read before it.
+  if (read && chunk_judgments != want_judgments) __builtin_trap();
   return 0;
 }
