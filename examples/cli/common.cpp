@@ -66,8 +66,11 @@ result<InputStream> InputStream::open(const std::string& path) {
   if (!in.owned_)
     return error(errc::io, "cannot open \"" + path + "\": " + std::strerror(errno), {path});
   in.file_ = in.owned_.get();
-  in.name_ = path;
+  in.name_ = "\"" + path + "\"";
   std::error_code ec;
+  // A directory opens, and fails only when read: say so before anything is written.
+  if (std::filesystem::is_directory(path, ec))
+    return error(errc::io, "cannot read " + in.name_ + ": " + std::strerror(EISDIR), {path});
   // For the progress line only: a file may grow while read.
   if (const auto size = std::filesystem::file_size(path, ec); !ec)
     in.size_ = static_cast<std::size_t>(size);
@@ -77,7 +80,7 @@ result<InputStream> InputStream::open(const std::string& path) {
 result<std::size_t> InputStream::read(char* buffer, std::size_t size) {
   const std::size_t n = std::fread(buffer, 1, size, file_);
   if (n < size && std::ferror(file_))
-    return error(errc::io, "cannot read " + name_ + ": " + std::strerror(errno), {name_});
+    return error(errc::io, "cannot read " + name_ + ": " + std::strerror(errno));
   delivered_ += n;
   return n;
 }

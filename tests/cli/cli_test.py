@@ -189,6 +189,21 @@ class Judge(CliTestCase):
         self.assertEqual(out, "")
         self.assertIn("standard input", err)
 
+    def test_an_inventory_that_cannot_be_read_leaves_an_old_report_untouched(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            report = os.path.join(tmp, "report.csv")
+            with open(report, "w", encoding="utf-8") as f:
+                f.write("old report\n")
+            for inventory, reason in ((os.path.join(tmp, "missing.jsonl"), "cannot open"),
+                                      (tmp, "cannot read")):
+                code, out, err = run("judge", "--policy", data("small-policy.json"), "--inventory", inventory,
+                                     "--at", AT, "--format", "csv", "--output", report)
+                self.assertEqual(code, 2, inventory)
+                self.assertIn("%s: %s \"%s\": " % (inventory, reason, inventory), err)
+                self.assertNoExceptionText(err)
+                with open(report, encoding="utf-8") as f:
+                    self.assertEqual(f.read(), "old report\n")
+
     def test_inventory_from_stdin_and_report_to_file(self):
         with open(data("fleet-mixed.jsonl"), "rb") as f:
             fleet = f.read()
