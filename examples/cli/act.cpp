@@ -1,6 +1,7 @@
 // posture act: selects actions from stored judgments (deferred mode, as JP1/CSC's cscaction) and
 // writes the plan for a host script to carry out.
 #include <cstdio>
+#include <limits>
 #include <memory>
 
 #include "commands.hpp"
@@ -35,6 +36,10 @@ int run_act(const ActOptions& o) {
 
   ReadOptions read;
   read.file_name = input_name(o.judgments);
+  // Selection takes every judgment at once, so they are all in memory whatever the input's size;
+  // a document limit would only refuse large fleets (256 MB is ~60k clients' judgments). Each
+  // JSON Lines record keeps its limits.
+  read.max_document_bytes = std::numeric_limits<std::size_t>::max();
   const auto text = read_input(o.judgments, read.max_document_bytes);
   if (!text) {
     print_error(text.err(), read.file_name);
