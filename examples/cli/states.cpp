@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <limits>
 #include <system_error>
 
 #include "common.hpp"
@@ -24,6 +25,9 @@ std::optional<std::vector<ClientState>> load_states(const std::string& path) {
   if (path.empty() || !std::filesystem::exists(path, ec)) return std::vector<ClientState>{};
   ReadOptions options;
   options.file_name = path;
+  // The states of every client are held at once anyway, and a file this command wrote must read
+  // back whatever the fleet's size (256 MB is ~200k clients' states).
+  options.max_document_bytes = std::numeric_limits<std::size_t>::max();
   auto text = read_input(path, options.max_document_bytes);
   if (!text) {
     print_error(text.err(), path);
