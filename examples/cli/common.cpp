@@ -4,8 +4,6 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
-#include <system_error>
 
 #include "posture/io.hpp"
 
@@ -54,35 +52,9 @@ result<std::string> read_input(const std::string& path, std::size_t max_bytes) {
   return text;
 }
 
-result<InputStream> InputStream::open(const std::string& path) {
-  InputStream in;
-  if (path == "-") {
-    in.file_ = stdin;
-    in.name_ = "<stdin>";
-    return in;
-  }
-  errno = 0;
-  in.owned_.reset(std::fopen(path.c_str(), "rb"));
-  if (!in.owned_)
-    return error(errc::io, "cannot open \"" + path + "\": " + std::strerror(errno), {path});
-  in.file_ = in.owned_.get();
-  in.name_ = "\"" + path + "\"";
-  std::error_code ec;
-  // A directory opens, and fails only when read: say so before anything is written.
-  if (std::filesystem::is_directory(path, ec))
-    return error(errc::io, "cannot read " + in.name_ + ": " + std::strerror(EISDIR), {path});
-  // For the progress line only: a file may grow while read.
-  if (const auto size = std::filesystem::file_size(path, ec); !ec)
-    in.size_ = static_cast<std::size_t>(size);
-  return in;
-}
-
-result<std::size_t> InputStream::read(char* buffer, std::size_t size) {
-  const std::size_t n = std::fread(buffer, 1, size, file_);
-  if (n < size && std::ferror(file_))
-    return error(errc::io, "cannot read " + name_ + ": " + std::strerror(errno));
-  delivered_ += n;
-  return n;
+result<InputFile> open_input(const std::string& path) {
+  if (path == "-") return InputFile::standard_input();
+  return InputFile::open(path);
 }
 
 namespace {

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstdio>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +10,7 @@
 
 #include "posture/engine.hpp"
 #include "posture/error.hpp"
+#include "posture/io.hpp"
 #include "posture/plan.hpp"
 
 namespace posture::cli {
@@ -38,26 +38,8 @@ bool stdin_at_most_once(const std::vector<std::string>& paths);
 /// A whole input: the file at `path`, or standard input when `path` is "-".
 result<std::string> read_input(const std::string& path, std::size_t max_bytes);
 
-/// An input read a part at a time: the file at `path`, or standard input when `path` is "-".
-class InputStream {
- public:
-  /// Opens it. Errors: errc::io with the reason ("cannot open "fleet.jsonl": No such file...").
-  static result<InputStream> open(const std::string& path);
-
-  /// Reads into `buffer`: what ByteSource asks (0 at the end; errc::io when a read fails).
-  result<std::size_t> read(char* buffer, std::size_t size);
-  /// The file's size when known before reading (0 for a pipe or a terminal).
-  std::size_t size() const noexcept { return size_; }
-  /// Bytes read so far.
-  std::size_t delivered() const noexcept { return delivered_; }
-
- private:
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> owned_{nullptr, &std::fclose};
-  std::FILE* file_ = nullptr;
-  std::string name_;
-  std::size_t size_ = 0;
-  std::size_t delivered_ = 0;
-};
+/// The file at `path`, or standard input when `path` is "-", to read a part at a time.
+result<InputFile> open_input(const std::string& path);
 
 /// Reads and merges the policy files, reads the catalog (when `catalog_file` is not empty) and
 /// compiles everything into an engine. Every problem found is printed with its location; when a

@@ -89,7 +89,7 @@ int run_judge(const JudgeOptions& o) {
   ReadOptions read;
   read.file_name = input_name(o.inventory);
   // Read as it is judged, a part at a time: a fleet of any size, in the memory of two chunks.
-  auto input = InputStream::open(o.inventory);
+  auto input = open_input(o.inventory);
   if (!input) {
     print_error(input.err(), read.file_name);
     return exit_error;

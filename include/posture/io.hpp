@@ -13,7 +13,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdio>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +39,33 @@ struct ReadOptions {
 
 /// Reads a whole file. Errors: errc::io (with the OS reason), errc::limit.
 result<std::string> read_file(const std::string& path, std::size_t max_bytes = 1u << 30);
+
+/// A file, or standard input, read a part at a time: what a ByteSource reads for
+/// judge_in_chunks() (posture/batch.hpp), so that an input of any size is never held whole.
+/// Thread safety: one thread at a time.
+class InputFile {
+ public:
+  /// Opens the file at `path`. Errors: errc::io with the OS reason (a directory fails here, not
+  /// at the first read).
+  static result<InputFile> open(const std::string& path);
+  /// Standard input ("<stdin>" in messages).
+  static InputFile standard_input();
+
+  /// Reads up to `size` bytes into `buffer`: how many, 0 at the end. Errors: errc::io.
+  result<std::size_t> read(char* buffer, std::size_t size);
+  /// The file's size when known at open (0 for a pipe or a terminal): for progress only, as a file
+  /// may grow while read.
+  std::size_t size() const noexcept { return size_; }
+  /// Bytes read so far.
+  std::size_t delivered() const noexcept { return delivered_; }
+
+ private:
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> owned_{nullptr, &std::fclose};
+  std::FILE* file_ = nullptr;
+  std::string name_;  // as messages show it
+  std::size_t size_ = 0;
+  std::size_t delivered_ = 0;
+};
 
 /// Reads a policy document ("posture-policy/1").
 result<PolicySet> read_policy_json(std::string_view text, const ReadOptions& options = {});

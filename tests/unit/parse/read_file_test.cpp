@@ -54,3 +54,34 @@ TEST_CASE("read_file: files over the limit fail with errc::limit") {
   CHECK(over.err().code() == errc::limit);
   CHECK(exact.ok());
 }
+
+TEST_CASE("InputFile: a file read a part at a time, its size known, errors as read_file's") {
+  const std::string content = "{\"a\":1}\n{\"b\":2}\n";
+  auto path = scratch_file("parts", content);
+  auto file = InputFile::open(path.string());
+  REQUIRE(file.ok());
+  CHECK(file->size() == content.size());
+  std::string got;
+  char buffer[5];
+  for (;;) {
+    auto n = file->read(buffer, sizeof buffer);
+    REQUIRE(n.ok());
+    CHECK(*n <= sizeof buffer);
+    if (*n == 0) break;
+    got.append(buffer, *n);
+    CHECK(file->delivered() == got.size());
+  }
+  std::filesystem::remove(path);
+  CHECK(got == content);
+
+  auto missing = InputFile::open("/nonexistent-posture-dir/fleet.jsonl");
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.err().code() == errc::io);
+  CHECK(missing.err().message() ==
+        "cannot open \"/nonexistent-posture-dir/fleet.jsonl\": No such file or directory");
+  // A directory fails when opened, before a caller writes anything.
+  const std::string dir = std::filesystem::temp_directory_path().string();
+  auto directory = InputFile::open(dir);
+  REQUIRE_FALSE(directory.ok());
+  CHECK(directory.err().message() == "cannot read \"" + dir + "\": Is a directory");
+}
