@@ -133,6 +133,10 @@ class Window {
     if (capacity_ - size_ < kRead) make_room();
     auto n = source_(buffer_.get() + size_, kRead);
     if (!n) return std::move(n).err();
+    // A count beyond the space given would have the reader read past the buffer.
+    if (*n > kRead)
+      return error(errc::invalid, "a ByteSource returned " + std::to_string(*n) + " bytes where " +
+                                      std::to_string(kRead) + " were asked");
     ended_ = *n == 0;
     const char* from = buffer_.get() + size_;
     breaks_ += static_cast<std::size_t>(std::count(from, from + *n, '\n'));
@@ -193,8 +197,9 @@ result<IngestStats> judge_in_chunks(const Engine& engine, const ByteSource& sour
       [&](Fleet& fleet, IngestOptions piece, bool& last) -> result<IngestStats> {
         // One line more than the chunk's records, so that a chunk ends where the next record's
         // line starts (blank lines aside), as in the whole input.
-        if (auto filled = window.fill(piece.max_records + 1); !filled)
-          return std::move(filled).err();
+        // (max_records is at least 1; "all records" as SIZE_MAX must not wrap to 0 lines.)
+        const std::size_t lines = std::max(piece.max_records, piece.max_records + 1);
+        if (auto filled = window.fill(lines); !filled) return std::move(filled).err();
         piece.stop_before_whole_rest = !window.ended();
         auto read = ingest_fleet(fleet, window.lines(), piece, bad_records, on_record);
         if (!read) return read;

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -195,6 +196,8 @@ TEST_CASE("batch: judging from a source read a part at a time gives what the who
         check_same(chunked(engine, *text, false, records, block), want);
       }
   }
+  // "Every record in one chunk" as the largest count.
+  check_same(chunked(engine, with_bad, false, SIZE_MAX, 4096), whole(engine, with_bad, false));
   // Nothing, or blank lines only.
   for (std::string text : {"", "\n\n  \n"}) {
     const Run got = chunked(engine, text, false, 7, 3);
@@ -228,6 +231,16 @@ TEST_CASE("batch: a source that fails or an input that must be read whole beyond
   CHECK(read.err().code() == posture::errc::io);
   CHECK(judged > 0);
   CHECK(judged < 60000 / 1000);
+
+  // A source that says it gave more than it was asked for is refused, not read past.
+  const posture::ByteSource overfull = [](char*, std::size_t size) -> posture::result<std::size_t> {
+    return size + 1;
+  };
+  judged = 0;
+  read = posture::judge_in_chunks(engine, overfull, at, {}, bad, {}, count, chunks);
+  REQUIRE_FALSE(read.ok());
+  CHECK(read.err().code() == posture::errc::invalid);
+  CHECK(judged == 0);
 
   // A JSON array is read whole first, within max_document_bytes.
   const std::string array = "[" + fleet.substr(0, fleet.find('\n')) + "]";
